@@ -1,0 +1,277 @@
+// The document model: what a CV says, as plain C++ values. The loader (src/load) is the
+// only code that builds it from YAML or JSON; every later stage reads it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vitae/diagnostics.h"
+#include "vitae/length.h"
+
+namespace vitae {
+
+/// A piece of text from the source, with inline markup still in it
+/// (**bold**, *italic*, [text](url), backslash escapes) and where it was written.
+struct Text {
+  std::string markup;
+  SourceLoc loc;
+
+  bool empty() const { return markup.empty(); }
+};
+
+/// A calendar date as precise as the source gave it: "2019", "2019-05" or "2019-05-17".
+/// `present` stands for RenderCV's "present" (an open end).
+struct Date {
+  int year = 0;
+  int month = 0;  ///< 1-12, 0 when not given
+  int day = 0;    ///< 1-31, 0 when not given
+  bool present = false;
+  SourceLoc loc;
+};
+
+/// One bullet of an entry's highlights; may hold a nested list.
+struct Highlight {
+  Text text;
+  std::vector<std::string> tags;
+  std::vector<Highlight> children;
+};
+
+/// Entry types, detected from the fields present, as RenderCV does.
+enum class EntryKind {
+  Education,         ///< institution, area (degree optional)
+  Experience,        ///< company, position
+  Normal,            ///< name
+  Publication,       ///< title, authors (doi, url, journal optional)
+  OneLine,           ///< label, details
+  Bullet,            ///< bullet
+  Numbered,          ///< number
+  ReversedNumbered,  ///< reversed_number
+  Text,              ///< a plain string
+};
+
+/// Returns the RenderCV name of an entry type ("EducationEntry", "TextEntry", ...).
+const char* entry_kind_name(EntryKind kind);
+
+/// One entry of a section. Only the fields of its kind are filled; the others stay empty.
+struct Entry {
+  EntryKind kind = EntryKind::Text;
+  SourceLoc loc;
+
+  // Kind-specific fields.
+  Text institution, area, degree;       // education
+  Text company, position;               // experience
+  Text name;                            // normal
+  Text title, doi, url, journal;        // publication
+  std::vector<Text> authors;            // publication
+  Text label, details;                  // one-line
+  Text bullet;                          // bullet; also numbered / reversed-numbered item text
+  Text text;                            // plain text entry
+
+  // Common fields.
+  Text date;                            ///< free text, wins over start/end when given
+  std::optional<Date> start_date, end_date;
+  Text location;
+  Text summary;
+  std::vector<Highlight> highlights;
+  std::vector<std::string> tags;        ///< vitae extension: for tailored variants
+};
+
+/// A titled section: an ordered list of entries, all of one kind.
+struct Section {
+  std::string key;    ///< the key as written in the source
+  std::string title;  ///< the heading shown ("education_and_training" -> "Education and Training")
+  SourceLoc loc;
+  EntryKind kind = EntryKind::Text;
+  std::vector<Entry> entries;
+  std::vector<std::string> tags;  ///< vitae extension
+};
+
+/// One of RenderCV's social networks ("LinkedIn", "GitHub", ...) with its profile URL.
+struct SocialNetwork {
+  std::string network;
+  std::string username;
+  std::string url;  ///< the profile URL built from network and username
+  SourceLoc loc;
+};
+
+/// RenderCV's custom_connections: free contact items.
+struct CustomConnection {
+  std::string placeholder;
+  std::string url;  ///< may be empty
+  std::string icon;
+  SourceLoc loc;
+};
+
+struct CV {
+  Text name, headline, location, phone, website, photo;
+  std::vector<Text> emails;
+  std::vector<SocialNetwork> social_networks;
+  std::vector<CustomConnection> custom_connections;
+  std::vector<Section> sections;
+};
+
+/// An sRGB colour.
+struct Color {
+  uint8_t r = 0, g = 0, b = 0;
+  constexpr bool operator==(const Color&) const = default;
+};
+
+/// A font choice for one text role: a family name (found in fonts/ or by fontconfig) or a
+/// path to a font file, relative to the CV. `loc` is where the source named it.
+struct FontChoice {
+  std::string family;
+  SourceLoc loc;
+};
+
+/// The per-role values of typography settings (name, headline, connections, section titles, body).
+template <typename T>
+struct PerRole {
+  T body{}, name{}, headline{}, connections{}, section_titles{};
+};
+
+/// Every design parameter, as plain values. A built-in layout (layouts/*.yaml) gives the
+/// starting values; the CV's `design:` overrides them key by key. The names follow
+/// RenderCV's design schema so that RenderCV files work unchanged.
+struct Design {
+  std::string theme = "classic";  ///< the layout (RenderCV calls it theme)
+  SourceLoc theme_loc;
+
+  struct Page {
+    std::string size = "a4";  ///< a4, us-letter, a5, us-executive
+    Abs width = Abs::mm(210), height = Abs::mm(297);
+    Abs top_margin = Abs::cm(0.7 * 2.54), bottom_margin = Abs::cm(0.7 * 2.54);
+    Abs left_margin = Abs::cm(0.7 * 2.54), right_margin = Abs::cm(0.7 * 2.54);
+    bool show_footer = true;
+    bool show_top_note = true;
+  } page;
+
+  struct Colors {
+    Color body{0, 0, 0}, name{0, 79, 144}, headline{0, 79, 144}, connections{0, 79, 144};
+    Color section_titles{0, 79, 144}, links{0, 79, 144}, footer{128, 128, 128}, top_note{128, 128, 128};
+  } colors;
+
+  struct Typography {
+    Length line_spacing = Length::ems(0.6);
+    std::string alignment = "justified";  ///< justified, left, justified-with-no-hyphenation
+    std::string date_and_location_column_alignment = "right";
+    PerRole<FontChoice> font_family;
+    PerRole<Length> font_size;
+    PerRole<bool> small_caps;
+    PerRole<bool> bold;
+  } typography;
+
+  struct Links {
+    bool underline = false;
+    bool show_external_link_icon = false;
+  } links;
+
+  struct Header {
+    std::string alignment = "center";
+    Length photo_width = Length::of(Abs::cm(3.5));
+    std::string photo_position = "left";
+    Length space_below_name = Length::of(Abs::cm(0.7));
+    Length space_below_headline = Length::of(Abs::cm(0.7));
+    Length space_below_connections = Length::of(Abs::cm(0.7));
+    struct Connections {
+      std::string phone_number_format = "national";
+      bool hyperlink = true;
+      bool show_icons = true;
+      bool display_urls_instead_of_usernames = false;
+      std::string separator;
+      Length space_between_connections = Length::of(Abs::cm(0.5));
+    } connections;
+  } header;
+
+  struct SectionTitles {
+    std::string type = "with_partial_line";  ///< with_partial_line, with_full_line, without_line, moderncv
+    Abs line_thickness = Abs::pt(0.5);
+    Length space_above = Length::of(Abs::cm(0.5));
+    Length space_below = Length::of(Abs::cm(0.3));
+  } section_titles;
+
+  struct Sections {
+    bool allow_page_break = true;
+    Length space_between_regular_entries = Length::ems(1.2);
+    Length space_between_text_based_entries = Length::ems(0.3);
+    std::vector<std::string> show_time_spans_in;
+  } sections;
+
+  struct Entries {
+    Length date_and_location_width = Length::of(Abs::cm(4.15));
+    Length side_space = Length::of(Abs::cm(0.2));
+    Length space_between_columns = Length::of(Abs::cm(0.1));
+    bool allow_page_break = false;
+    bool short_second_row = true;
+    Length degree_width = Length::of(Abs::cm(1));
+    struct Summary {
+      Length space_above, space_left;
+    } summary;
+    struct Highlights {
+      std::string bullet = "•", nested_bullet = "•";
+      Length space_left = Length::of(Abs::cm(0.15));
+      Length space_above, space_between_items;
+      Length space_between_bullet_and_text = Length::ems(0.5);
+    } highlights;
+  } entries;
+
+  /// RenderCV's templates: how fields are arranged into lines (placeholders in capitals).
+  struct Templates {
+    std::string footer = "*NAME -- PAGE_NUMBER/TOTAL_PAGES*";
+    std::string top_note = "*LAST_UPDATED CURRENT_DATE*";
+    std::string single_date = "MONTH_ABBREVIATION YEAR";
+    std::string date_range = "START_DATE – END_DATE";
+    std::string time_span = "HOW_MANY_YEARS YEARS HOW_MANY_MONTHS MONTHS";
+    std::string one_line_main = "**LABEL:** DETAILS";
+    std::string education_main = "**INSTITUTION**, AREA\nSUMMARY\nHIGHLIGHTS";
+    std::string education_degree = "**DEGREE**";
+    std::string education_date_location = "LOCATION\nDATE";
+    std::string normal_main = "**NAME**\nSUMMARY\nHIGHLIGHTS";
+    std::string normal_date_location = "LOCATION\nDATE";
+    std::string experience_main = "**COMPANY**, POSITION\nSUMMARY\nHIGHLIGHTS";
+    std::string experience_date_location = "LOCATION\nDATE";
+    std::string publication_main = "**TITLE**\nSUMMARY\nAUTHORS\nURL (JOURNAL)";
+    std::string publication_date_location = "DATE";
+  } templates;
+
+  // vitae extensions.
+  bool hyphenation = false;  ///< Liang hyphenation; off by default (see docs/input.md)
+
+  /// Design keys the user set that the engine or the PDF writer does not apply yet;
+  /// the loader warns about each, and the list lets tests check it.
+  std::vector<std::string> unapplied_keys;
+};
+
+struct Locale {
+  std::string language = "english";
+  std::string bcp47 = "en-US";  ///< for /Lang in the PDF and for hyphenation patterns
+  std::string last_updated = "Last updated in";
+  std::string month = "month", months = "months", year = "year", years = "years";
+  std::string present = "present";
+  std::string degree_with_area = "DEGREE in AREA";
+  std::vector<std::string> month_abbreviations = {"Jan", "Feb", "Mar", "Apr", "May", "June",
+                                                  "July", "Aug", "Sept", "Oct", "Nov", "Dec"};
+  std::vector<std::string> month_names = {"January", "February", "March",     "April",
+                                          "May",     "June",     "July",      "August",
+                                          "September", "October", "November", "December"};
+};
+
+struct Settings {
+  /// settings.current_date: a fixed date, or "today" (the clock; see docs/input.md).
+  std::optional<Date> current_date;
+  bool current_date_is_today = false;
+  std::vector<std::string> bold_keywords;
+  std::string pdf_title = "NAME - CV";
+};
+
+/// A whole CV file, validated.
+struct Document {
+  std::string path;  ///< the source path as given ("-" for standard input)
+  CV cv;
+  Design design;
+  Locale locale;
+  Settings settings;
+};
+
+}  // namespace vitae

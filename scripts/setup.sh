@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that vitae's build, tests and runtime need.
+# Idempotent: packages already present are skipped; `apt-get update` runs once, only if
+# something is missing. Nothing is downloaded from anywhere but Debian's archive.
+set -euo pipefail
+packages=(
+  # build
+  build-essential cmake pkg-config
+  libpodofo-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev libfontconfig-dev
+  libhyphen-dev hyphen-en-us
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev
+  poppler-utils qpdf mupdf-tools python3 python3-pdfminer python3-jsonschema
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

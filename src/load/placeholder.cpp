@@ -1,0 +1,1 @@
+// Placeholder until the stage has sources; delete when adding the first one.
