@@ -1,0 +1,141 @@
+#include "build/cli.h"
+
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <sys/stat.h>
+
+#include "build/build.h"
+#include "build/output.h"
+#include "load/load.h"
+
+namespace vitae {
+
+namespace {
+
+constexpr const char* kUsage = "usage: vitae build INPUT [-o OUTPUT] [--stats]\n"
+                               "       vitae check INPUT\n"
+                               "       vitae help [COMMAND] | --help | --version\n";
+
+// Reads a whole file, refusing directories and anything over `limit` bytes (read at most
+// limit + 1 bytes so a huge or endless file costs nothing).
+std::optional<std::string> read_input_file(const std::string& path, std::size_t limit,
+                                           std::string* error) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) return *error = std::strerror(errno), std::nullopt;
+  if (S_ISDIR(st.st_mode)) return *error = "it is a directory", std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return *error = std::strerror(errno), std::nullopt;
+  std::string text(limit + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+// SOURCE_DATE_EPOCH per reproducible-builds.org: a decimal integer; anything else is an error.
+bool parse_epoch(const std::string& s, int64_t* out) {
+  const char* end = s.data() + s.size();
+  auto r = std::from_chars(s.data(), end, *out);
+  return !s.empty() && r.ec == std::errc() && r.ptr == end && *out >= 0;
+}
+
+// Default output: the input path with its extension replaced by .pdf, beside it.
+std::string default_output(const std::string& input) {
+  std::size_t slash = input.find_last_of('/');
+  std::size_t dot = input.find_last_of('.');
+  std::size_t base = slash == std::string::npos ? 0 : slash + 1;
+  if (dot == std::string::npos || dot <= base) return input + ".pdf";
+  return input.substr(0, dot) + ".pdf";
+}
+
+int usage_error(const CliIo& io, const std::string& message) {
+  io.err("vitae: error: " + message + "\n" + kUsage);
+  return 2;
+}
+
+int run_build(const CliArgs& args, const CliIo& io) {
+  BuildConfig config;
+  config.check_only = args.command == Command::Check;
+  if (auto e = io.getenv("SOURCE_DATE_EPOCH")) {
+    int64_t v = 0;
+    if (!parse_epoch(*e, &v)) return usage_error(io, "SOURCE_DATE_EPOCH is not a number of seconds: '" + *e + "'");
+    config.source_date_epoch = v;
+  }
+  config.now = current_time_seconds();
+
+  SourceFile source;
+  LoadOptions limits;
+  if (args.input == "-") {
+    source.path = "<stdin>";
+    std::optional<std::string> text = io.read_stdin();
+    if (!text) return io.err("vitae: error: cannot read standard input\n"), 1;
+    source.text = std::move(*text);
+  } else {
+    source.path = args.input;
+    std::string why;
+    std::optional<std::string> text = read_input_file(args.input, limits.max_bytes, &why);
+    if (!text) return io.err("vitae: error: cannot read '" + args.input + "': " + why + "\n"), 1;
+    source.text = std::move(*text);
+  }
+
+  Diagnostics diags;
+  std::optional<BuildResult> result = build_document(source, config, diags);
+  io.err(format_diagnostics(diags, {&source}));
+  if (!result) return 1;
+  if (args.stats) io.err(format_stats(result->stats));
+  if (config.check_only) return 0;
+
+  std::string target = args.output ? *args.output : (args.input == "-" ? "-" : default_output(args.input));
+  if (target == "-") {
+    io.out(result->pdf);
+    return 0;
+  }
+  std::string why;
+  if (!write_file_atomically(target, result->pdf, &why)) {
+    io.err("vitae: error: cannot write '" + target + "': " + why + "\n");
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string help_text(std::string_view topic) {
+  if (topic == "build")
+    return "usage: vitae build INPUT [-o OUTPUT] [--stats]\n\n"
+           "Typesets the CV in INPUT (YAML or JSON) into a PDF.\n\n"
+           "  INPUT          the CV file; '-' reads standard input\n"
+           "  -o, --output   where to write the PDF; '-' writes it to standard output.\n"
+           "                 Default: INPUT with its extension replaced by .pdf\n"
+           "                 (standard output when INPUT is '-')\n"
+           "  --stats        print typesetting statistics (lines, adjustment ratios, ...)\n\n"
+           "The PDF is written to a temporary file and renamed into place: a failed build\n"
+           "leaves an existing PDF untouched. SOURCE_DATE_EPOCH, when set, fixes every date.\n";
+  if (topic == "check")
+    return "usage: vitae check INPUT\n\n"
+           "Validates the CV in INPUT and prints every problem found; writes nothing.\n";
+  if (topic == "help") return "usage: vitae help [COMMAND]\n\nShows help for a command.\n";
+  if (topic == "version") return "usage: vitae --version\n\nPrints the version.\n";
+  return std::string("vitae: typeset PDF resumes from YAML.\n\n") + kUsage +
+         "\ncommands:\n"
+         "  build    typeset a CV into a PDF\n"
+         "  check    validate a CV without writing anything\n"
+         "  help     show help for a command\n\n"
+         "exit status: 0 success (warnings allowed), 1 errors in the input, 2 bad usage\n";
+}
+
+int run_cli(const std::vector<std::string>& argv, const CliIo& io) {
+  std::string error;
+  std::optional<CliArgs> args = parse_cli_args(argv, &error);
+  if (!args) return usage_error(io, error);
+  switch (args->command) {
+    case Command::Help: io.out(help_text(args->help_topic)); return 0;
+    case Command::Version: io.out("vitae " VITAE_VERSION "\n"); return 0;
+    case Command::Build:
+    case Command::Check: return run_build(*args, io);
+  }
+  return 2;
+}
+
+}  // namespace vitae

@@ -1,0 +1,42 @@
+// The command line: argument parsing and the top-level commands, with all I/O injected so
+// tests can run it in-process. src/cli/main.cpp only forwards to run_cli.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vitae {
+
+enum class Command { Build, Check, Help, Version };
+
+/// What the user asked for on the command line.
+struct CliArgs {
+  Command command = Command::Help;
+  std::string input;             ///< "-" for standard input
+  std::optional<std::string> output;  ///< -o; "-" for standard output
+  std::string help_topic;        ///< for `vitae help COMMAND`
+  bool stats = false;
+};
+
+/// Parses argv (without the program name). Returns nothing and sets `error` on bad usage.
+std::optional<CliArgs> parse_cli_args(const std::vector<std::string>& args, std::string* error);
+
+/// The outside world as the CLI sees it.
+struct CliIo {
+  std::function<void(std::string_view)> out;  ///< standard output (PDF bytes with -o -)
+  std::function<void(std::string_view)> err;  ///< standard error (diagnostics, help on misuse)
+  std::function<std::optional<std::string>()> read_stdin;
+  std::function<std::optional<std::string>(const char*)> getenv;
+};
+
+/// Runs vitae with the given arguments. Exit codes: 0 success (warnings allowed),
+/// 1 the input has errors (or output could not be written), 2 bad usage.
+int run_cli(const std::vector<std::string>& args, const CliIo& io);
+
+/// The text of `vitae --help` or `vitae help COMMAND` (empty topic: general help).
+std::string help_text(std::string_view topic);
+
+}  // namespace vitae
