@@ -1,0 +1,45 @@
+// Font subsetting for PDF embedding, with glyph ids remapped to a dense range.
+// This header is free of HarfBuzz types: the PDF writer uses it, HarfBuzz stays in src/text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "text/font.h"
+
+namespace vitae {
+
+/// A subset of one font face, ready to embed.
+struct FontSubset {
+  /// The font program to embed: a whole sfnt for TrueType outlines (FontFile2), or only the
+  /// bare 'CFF ' table for CFF outlines (FontFile3 /CIDFontType0C).
+  std::string program;
+  /// Old glyph id -> new glyph id, for every glyph asked for (and .notdef).
+  /// Sorted by old id; look up with `new_glyph`.
+  std::vector<std::pair<uint16_t, uint16_t>> old_to_new;
+  /// "ABCDEF": six uppercase letters derived from the glyph set, so that the same
+  /// document always gets the same subset names.
+  std::string tag;
+
+  /// The new glyph id of an old one, or nullopt when the glyph is not in the subset.
+  std::optional<uint16_t> new_glyph(uint16_t old_id) const;
+};
+
+/// Subsets `font` to `glyphs` (plus .notdef) with hb-subset: layout tables (GSUB, GPOS,
+/// GDEF, ...) dropped so no closure pulls in extra glyphs, hinting dropped, glyph ids
+/// remapped (not retained: retaining bloats CFF subsets about 5x). Returns nullopt and
+/// sets `error` when HarfBuzz cannot subset the face.
+std::optional<FontSubset> subset_font(const Font& font, const std::set<uint16_t>& glyphs,
+                                      std::string* error);
+
+/// The nominal glyph of a code point through the font's cmap, or nullopt. For tests and
+/// diagnostics: real text goes through shaping.
+std::optional<uint16_t> glyph_for_codepoint(const Font& font, char32_t c);
+
+/// The OS/2 weight class (100..900) of the face; 400 when the table is missing.
+int font_weight_class(const Font& font);
+
+}  // namespace vitae
