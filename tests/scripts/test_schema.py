@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Validates the example CVs and RenderCV's files against data/vitae.schema.json.
+
+Usage: test_schema.py [path/to/vitae]   (run from the repository root; the argument is ignored)
+
+Checks, in order:
+  1. the schema itself is a valid JSON Schema (draft-07);
+  2. every data/examples/*.yaml|*.yml|*.json validates;
+  3. every ../shared/compat/rendercv/**/*.yaml validates (skipped if that folder is absent);
+  4. deliberately wrong documents (unknown key, wrong type, bad date, ...) FAIL validation,
+     so a schema that accepts anything cannot pass.
+Exits 1 with one line per problem when any check fails.
+"""
+import copy
+import glob
+import json
+import os
+import sys
+
+import jsonschema
+import yaml
+
+SCHEMA_PATH = "data/vitae.schema.json"
+EXAMPLES_GLOB = "data/examples/*"
+RENDERCV_DIR = "../shared/compat/rendercv"
+
+
+class PlainLoader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver: `2024-05-01` stays a string, as vitae's
+    loader (yaml-cpp, which keeps every scalar as text) sees it."""
+
+
+PlainLoader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_document(path):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    if path.endswith(".json"):
+        return json.loads(text)
+    return yaml.load(text, Loader=PlainLoader)
+
+
+def errors_of(validator, document):
+    """All validation errors, as 'at <path>: <message>' lines (best match first)."""
+    errs = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+    out = []
+    for e in errs:
+        best = jsonschema.exceptions.best_match([e])
+        where = "/".join(str(p) for p in best.absolute_path) or "(root)"
+        out.append(f"at {where}: {best.message[:300]}")
+    return out
+
+
+# A small valid document the negative cases start from; it must itself pass.
+BASE = {
+    "cv": {
+        "name": "Test Person",
+        "sections": {
+            "experience": [{"company": "Acme", "position": "Engineer",
+                            "start_date": "2020-01", "end_date": "present",
+                            "highlights": ["Did things."]}],
+            "skills": [{"label": "Languages", "details": "C++"}],
+        },
+    },
+    "design": {"theme": "classic", "page": {"size": "a4", "top_margin": "2cm"}},
+    "locale": {"language": "english"},
+    "settings": {"current_date": "2024-01-31"},
+}
+
+
+def mutate(fn):
+    doc = copy.deepcopy(BASE)
+    fn(doc)
+    return doc
+
+
+def exp(doc):
+    return doc["cv"]["sections"]["experience"][0]
+
+
+NEGATIVE = {
+    "unknown top-level key": lambda d: d.update(extra={}),
+    "unknown cv key": lambda d: d["cv"].update(nmae="typo"),
+    "unknown design key": lambda d: d["design"]["page"].update(colour="red"),
+    "missing cv": lambda d: d.pop("cv"),
+    "wrong type: name is a list": lambda d: d["cv"].update(name=["a", "b"]),
+    "wrong type: highlights is a string": lambda d: exp(d).update(highlights="x"),
+    "wrong type: show_footer is a string": lambda d: d["design"]["page"].update(show_footer="yes"),
+    "bad date: month 13": lambda d: exp(d).update(start_date="2020-13"),
+    "bad date: free text in start_date": lambda d: exp(d).update(start_date="Fall 2020"),
+    "bad date: end_date 'now'": lambda d: exp(d).update(end_date="now"),
+    "bad current_date": lambda d: d["settings"].update(current_date="yesterday"),
+    "bad length: no unit": lambda d: d["design"]["page"].update(top_margin="2"),
+    "bad page size": lambda d: d["design"]["page"].update(size="legal"),
+    "unknown theme": lambda d: d["design"].update(theme="fancy"),
+    "bad alignment": lambda d: d["design"].update(typography={"alignment": "centre"}),
+    "hyphenation not a bool": lambda d: d["design"].update(hyphenation="on"),
+    "experience entry without position": lambda d: exp(d).pop("position"),
+    "mixed entry types in a section": lambda d: d["cv"]["sections"]["experience"].append(
+        {"label": "L", "details": "D"}),
+    "tags not a list": lambda d: exp(d).update(tags="backend"),
+    "unknown key in tagged section": lambda d: d["cv"]["sections"].update(
+        tagged={"tags": ["a"], "entries": ["text"], "title": "T"}),
+    "unknown key in highlight mapping": lambda d: exp(d).update(
+        highlights=[{"text": "x", "tag": ["a"]}]),
+    "unknown social network": lambda d: d["cv"].update(
+        social_networks=[{"network": "MySpace", "username": "me"}]),
+    "locale month_names with 11 names": lambda d: d["locale"].update(month_names=["x"] * 11),
+}
+
+# Documents that use the vitae extensions and must PASS (guards against an over-strict schema).
+POSITIVE = {
+    "base document": lambda d: None,
+    "tagged section": lambda d: d["cv"]["sections"].update(
+        projects={"tags": ["oss"], "entries": [{"name": "P", "tags": ["x"]}]}),
+    "highlight mapping with nested highlights": lambda d: exp(d).update(highlights=[
+        "plain", {"text": "parent", "tags": ["t"], "highlights": ["child", {"text": "c2"}]}]),
+    "nested list of highlights": lambda d: exp(d).update(highlights=["parent", ["child 1", "child 2"]]),
+    "year as a number": lambda d: exp(d).update(start_date=2019, end_date=2021),
+    "free-text date": lambda d: exp(d).update(date="08/2017-12/2019 (Expected)"),
+    "hyphenation on": lambda d: d["design"].update(hyphenation=True),
+    "font_family as a string": lambda d: d["design"].update(typography={"font_family": "Lato"}),
+    "text entries": lambda d: d["cv"]["sections"].update(summary=["**Bold**, *italic*, \\*escaped\\*."]),
+}
+
+
+def main():
+    failures = []
+    checked = 0
+    with open(SCHEMA_PATH, encoding="utf-8") as f:
+        schema = json.load(f)
+    try:
+        jsonschema.Draft7Validator.check_schema(schema)
+    except jsonschema.exceptions.SchemaError as e:
+        print(f"FAIL {SCHEMA_PATH} is not a valid draft-07 schema: {e.message}")
+        return 1
+    validator = jsonschema.Draft7Validator(schema)
+
+    files = sorted(p for p in glob.glob(EXAMPLES_GLOB)
+                   if p.endswith((".yaml", ".yml", ".json")))
+    if not files:
+        failures.append(f"no example files found in {EXAMPLES_GLOB}")
+    if os.path.isdir(RENDERCV_DIR):
+        files += sorted(glob.glob(os.path.join(RENDERCV_DIR, "**", "*.yaml"), recursive=True))
+    else:
+        print(f"note: {RENDERCV_DIR} not found; RenderCV files skipped")
+
+    for path in files:
+        checked += 1
+        try:
+            doc = load_document(path)
+        except (yaml.YAMLError, json.JSONDecodeError) as e:
+            failures.append(f"{path}: cannot parse: {e}")
+            continue
+        errs = errors_of(validator, doc)
+        if errs:
+            failures.append(f"{path}: does not validate:\n    " + "\n    ".join(errs[:10]))
+        else:
+            print(f"ok   {path}")
+
+    for name, fn in POSITIVE.items():
+        checked += 1
+        errs = errors_of(validator, mutate(fn))
+        if errs:
+            failures.append(f"valid document rejected ({name}):\n    " + "\n    ".join(errs[:5]))
+        else:
+            print(f"ok   accepts: {name}")
+
+    for name, fn in NEGATIVE.items():
+        checked += 1
+        if validator.is_valid(mutate(fn)):
+            failures.append(f"invalid document accepted ({name})")
+        else:
+            print(f"ok   rejects: {name}")
+
+    for msg in failures:
+        print("FAIL " + msg)
+    print(f"{checked - len(failures)} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
