@@ -1,0 +1,237 @@
+// Itemisation (script runs, font runs with fallback) and shaping of the items.
+#include "text/itemize.h"
+
+#include <hb.h>
+
+#include <cstdio>
+
+namespace vitae {
+namespace {
+
+/// One decoded character of the range.
+struct Char {
+  char32_t cp;
+  std::size_t offset;
+  hb_script_t script;
+  bool common;  ///< Script property Common or Inherited (before resolution)
+};
+
+hb_unicode_funcs_t* ufuncs() { return hb_unicode_funcs_get_default(); }
+
+bool is_mark(char32_t c) {
+  switch (hb_unicode_general_category(ufuncs(), c)) {
+    case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// Format (Cf: ZWJ, ZWNJ, soft hyphen, bidi marks) and control (Cc) characters: HarfBuzz
+/// hides the default ignorables whatever the font, so they never need a font of their own.
+bool is_ignorable(char32_t c) {
+  const auto cat = hb_unicode_general_category(ufuncs(), c);
+  return cat == HB_UNICODE_GENERAL_CATEGORY_FORMAT || cat == HB_UNICODE_GENERAL_CATEGORY_CONTROL;
+}
+
+bool is_real_script(hb_script_t s) {
+  return s != HB_SCRIPT_COMMON && s != HB_SCRIPT_INHERITED && s != HB_SCRIPT_UNKNOWN;
+}
+
+std::vector<Char> decode(std::string_view text, std::size_t begin, std::size_t end) {
+  std::vector<Char> chars;
+  for (std::size_t pos = begin; pos < end;) {
+    const std::size_t at = pos;
+    const char32_t cp = decode_utf8(text.substr(0, end), pos);
+    const hb_script_t script = hb_unicode_script(ufuncs(), cp);
+    chars.push_back({cp, at, script, !is_real_script(script)});
+  }
+  return chars;
+}
+
+/// Common/Inherited take the script of the preceding character, or of the following
+/// one when at the start (UAX #24's "attach to neighbours", without bracket pairing).
+void resolve_scripts(std::vector<Char>& chars, hb_script_t fallback) {
+  hb_script_t prev = HB_SCRIPT_INVALID;
+  for (Char& c : chars) {
+    if (is_real_script(c.script)) prev = c.script;
+    else if (prev != HB_SCRIPT_INVALID) c.script = prev;
+  }
+  hb_script_t next = fallback;
+  for (auto it = chars.rbegin(); it != chars.rend(); ++it) {
+    if (is_real_script(it->script)) next = it->script;
+    else it->script = next;
+  }
+}
+
+/// A base character with its marks: the unit that must come from one font.
+struct Cluster {
+  std::size_t first, last;  ///< indices into the chars, inclusive
+};
+
+std::vector<Cluster> clusters(const std::vector<Char>& chars) {
+  std::vector<Cluster> out;
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    const bool joins = i > 0 && (is_mark(chars[i].cp) || chars[i - 1].cp == 0x200D);
+    if (joins && !out.empty()) out.back().last = i;
+    else out.push_back({i, i});
+  }
+  return out;
+}
+
+bool covers(const Font& font, const std::vector<Char>& chars, const Cluster& c) {
+  for (std::size_t i = c.first; i <= c.last; ++i)
+    if (!is_ignorable(chars[i].cp) && !font.has_codepoint(chars[i].cp)) return false;
+  return true;
+}
+
+/// Chooses the font of every cluster; extends `fonts` with system fallbacks when needed.
+class FontChooser {
+ public:
+  FontChooser(const FontChain& chain) : chain_(chain), fonts_(chain.fonts) {}
+
+  /// The font for a cluster, or null if the cluster is only ignorable characters.
+  /// `previous` is the font of the cluster before: spaces and punctuation (script Common)
+  /// stay in it when it has them, so a space after a Hebrew word does not switch fonts.
+  std::shared_ptr<const Font> choose(const std::vector<Char>& chars, const Cluster& c,
+                                     const std::shared_ptr<const Font>& previous,
+                                     std::vector<MissingChar>& missing) {
+    bool all_ignorable = true;
+    for (std::size_t i = c.first; i <= c.last; ++i) all_ignorable &= is_ignorable(chars[i].cp);
+    if (all_ignorable) return nullptr;
+    if (previous && chars[c.first].common && covers(*previous, chars, c)) return previous;
+    for (const auto& f : fonts_)
+      if (covers(*f, chars, c)) return f;
+    if (chain_.library) {
+      if (auto f = chain_.library->system_fallback(chars[c.first].cp, chain_.weight, chain_.style);
+          f && covers(*f, chars, c)) {
+        fonts_.push_back(f);
+        return f;
+      }
+    }
+    // No font has the whole cluster: use the first that has its base, else the chosen
+    // font (.notdef), and report what stays uncovered.
+    std::shared_ptr<const Font> best = fonts_.front();
+    for (const auto& f : fonts_)
+      if (f->has_codepoint(chars[c.first].cp)) { best = f; break; }
+    for (std::size_t i = c.first; i <= c.last; ++i)
+      if (!is_ignorable(chars[i].cp) && !best->has_codepoint(chars[i].cp))
+        missing.push_back({chars[i].cp, chars[i].offset});
+    return best;
+  }
+
+ private:
+  const FontChain& chain_;
+  std::vector<std::shared_ptr<const Font>> fonts_;
+};
+
+std::string script_tag(hb_script_t script) {
+  char tag[5] = {};
+  hb_tag_to_string(hb_script_to_iso15924_tag(script), tag);
+  return tag;
+}
+
+hb_script_t parse_script(const std::string& tag) {
+  const hb_script_t s = hb_script_from_string(tag.data(), static_cast<int>(tag.size()));
+  return s == HB_SCRIPT_INVALID || s == HB_SCRIPT_UNKNOWN ? HB_SCRIPT_LATIN : s;
+}
+
+/// Appends a cluster to the items, merging with the last item when font and script match.
+void append(std::vector<TextItem>& items, const std::shared_ptr<const Font>& font,
+            hb_script_t script, std::size_t begin, std::size_t end) {
+  if (!items.empty() && items.back().font == font && items.back().script == script_tag(script)) {
+    items.back().end = end;
+    return;
+  }
+  TextItem item;
+  item.begin = begin;
+  item.end = end;
+  item.script = script_tag(script);
+  item.direction = hb_script_get_horizontal_direction(script) == HB_DIRECTION_RTL
+                       ? TextDirection::RightToLeft
+                       : TextDirection::LeftToRight;
+  item.font = font;
+  items.push_back(std::move(item));
+}
+
+}  // namespace
+
+char32_t decode_utf8(std::string_view s, std::size_t& pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char b0 = byte(pos);
+  if (b0 < 0x80) { ++pos; return b0; }
+  // Sequence length and the minimum value (rejects overlong forms), RFC 3629.
+  const int len = b0 >= 0xF0 && b0 <= 0xF4 ? 4 : b0 >= 0xE0 ? (b0 <= 0xEF ? 3 : 0) : b0 >= 0xC2 ? 2 : 0;
+  if (len == 0 || pos + len > s.size()) { ++pos; return 0xFFFD; }
+  char32_t cp = b0 & (0x7F >> len);
+  for (int i = 1; i < len; ++i) {
+    if ((byte(pos + i) & 0xC0) != 0x80) { ++pos; return 0xFFFD; }
+    cp = (cp << 6) | (byte(pos + i) & 0x3F);
+  }
+  static constexpr char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++pos; return 0xFFFD; }
+  pos += len;
+  return cp;
+}
+
+FontChain make_font_chain(const FontLibrary& library, std::shared_ptr<const Font> primary,
+                          FontWeight weight, FontStyle style) {
+  FontChain chain;
+  chain.library = &library;
+  chain.weight = weight;
+  chain.style = style;
+  auto rest = library.fallbacks(*primary, weight, style);
+  chain.fonts.push_back(std::move(primary));
+  chain.fonts.insert(chain.fonts.end(), rest.begin(), rest.end());
+  return chain;
+}
+
+Itemization itemize(std::string_view text, std::size_t begin, std::size_t end,
+                    const FontChain& chain, const std::string& default_script) {
+  Itemization out;
+  end = std::min(end, text.size());
+  if (begin >= end || chain.fonts.empty()) return out;
+  std::vector<Char> chars = decode(text, begin, end);
+  resolve_scripts(chars, parse_script(default_script));
+  FontChooser chooser(chain);
+  std::shared_ptr<const Font> previous;
+  const auto cluster_end = [&](const Cluster& c) {
+    return c.last + 1 < chars.size() ? chars[c.last + 1].offset : end;
+  };
+  for (const Cluster& c : clusters(chars)) {
+    auto font = chooser.choose(chars, c, previous, out.missing);
+    if (!font) font = previous ? previous : chain.fonts.front();  // ignorables join
+    append(out.items, font, chars[c.first].script, chars[c.first].offset, cluster_end(c));
+    previous = font;
+  }
+  return out;
+}
+
+ShapedText shape_text(std::string_view text, std::size_t begin, std::size_t end,
+                      const FontChain& chain, const ShapeOptions& options) {
+  ShapedText out;
+  Itemization items =
+      itemize(text, begin, end, chain, options.script.empty() ? "Latn" : options.script);
+  out.missing = std::move(items.missing);
+  for (TextItem& item : items.items) {
+    ShapeOptions opt = options;
+    opt.script = item.script;
+    opt.direction = item.direction;
+    ShapedRun run;
+    run.glyphs = shape(*item.font, text, item.begin, item.end, opt);
+    run.item = std::move(item);
+    out.runs.push_back(std::move(run));
+  }
+  return out;
+}
+
+std::string missing_char_message(const MissingChar& missing) {
+  char code[16];
+  std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(missing.codepoint));
+  return std::string(code) + " (at byte " + std::to_string(missing.offset) +
+         ") was not found in any font";
+}
+
+}  // namespace vitae
