@@ -24,17 +24,6 @@ std::size_t sequence(std::string_view s, std::size_t i, char32_t* out) {
 
 }  // namespace
 
-char32_t decode_utf8(std::string_view s, std::size_t& i) {
-  char32_t c = 0;
-  std::size_t n = sequence(s, i, &c);
-  if (n == 0) {
-    ++i;
-    return 0xFFFD;
-  }
-  i += n;
-  return c;
-}
-
 void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {
     out += static_cast<char>(c);

@@ -7,10 +7,6 @@
 
 namespace vitae {
 
-/// Decodes the code point at byte `i` of `s` and advances `i` past it. Invalid or
-/// truncated sequences decode as U+FFFD and advance by one byte.
-char32_t decode_utf8(std::string_view s, std::size_t& i);
-
 /// Appends the UTF-8 encoding of `c` to `out`.
 void append_utf8(std::string& out, char32_t c);
 
