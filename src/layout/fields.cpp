@@ -1,0 +1,220 @@
+#include "layout/fields.h"
+
+#include <cctype>
+
+namespace vitae {
+
+namespace {
+
+std::string two_digits(int v) {
+  std::string s = std::to_string(v % 100);
+  return s.size() == 1 ? "0" + s : s;
+}
+
+bool is_placeholder_char(char c) { return (c >= 'A' && c <= 'Z') || c == '_'; }
+
+// Splits a template line into literal text and placeholder names (runs of capitals and
+// underscores that are known keys of `fields`).
+struct Piece {
+  std::string text;
+  bool placeholder = false;
+};
+
+std::vector<Piece> tokenize(const std::string& line, const std::map<std::string, std::string>& fields) {
+  std::vector<Piece> out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    std::size_t j = i;
+    while (j < line.size() && is_placeholder_char(line[j])) ++j;
+    if (j > i && fields.count(line.substr(i, j - i))) {
+      out.push_back({line.substr(i, j - i), true});
+      i = j;
+      continue;
+    }
+    if (j == i) ++j;
+    if (out.empty() || out.back().placeholder) out.push_back({"", false});
+    out.back().text += line.substr(i, j - i);
+    i = j;
+  }
+  return out;
+}
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+    s.replace(p, from.size(), to);
+}
+
+// Removes what an empty placeholder leaves behind: "()" and "****", doubled separators,
+// and separators at either end of the line.
+std::string tidy(std::string s) {
+  for (const char* empty : {"()", "****", "**", "[]"}) replace_all(s, std::string(" ") + empty, "");
+  for (const char* empty : {"()", "****"}) replace_all(s, empty, "");
+  replace_all(s, ", ,", ",");
+  auto trim = [](std::string& t) {
+    static const char* seps[] = {", ", " – ", " -- ", " - ", " | ", ","};
+    bool changed = true;
+    while (changed) {
+      changed = false;
+      while (!t.empty() && t.back() == ' ') t.pop_back(), changed = true;
+      while (!t.empty() && t.front() == ' ') t.erase(0, 1), changed = true;
+      for (const char* sep : seps) {
+        std::string sp = sep;
+        while (sp.back() == ' ') sp.pop_back();
+        if (t.size() >= sp.size() && t.compare(t.size() - sp.size(), sp.size(), sp) == 0 && !sp.empty() &&
+            sp != "-") {
+          t.erase(t.size() - sp.size()), changed = true;
+        }
+        std::string front = sep;
+        while (!front.empty() && front.front() == ' ') front.erase(0, 1);
+        if (!front.empty() && t.compare(0, front.size(), front) == 0 && front != "-") {
+          t.erase(0, front.size()), changed = true;
+        }
+      }
+    }
+  };
+  trim(s);
+  return s;
+}
+
+std::string doi_url(const std::string& doi) { return "https://doi.org/" + doi; }
+
+// Escapes markup characters in plain values (URLs, names) that must print as written.
+std::string escape_markup(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '*' || c == '[' || c == ']' || c == '\\' || c == '_') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string join_authors(const Entry& e, const Document& doc) {
+  std::string out;
+  for (std::size_t i = 0; i < e.authors.size(); ++i) {
+    std::string a = e.authors[i].markup;
+    // RenderCV's examples mark the CV owner as *John Doe*; the owner's name is bold.
+    if (a == doc.cv.name.markup || a == "*" + doc.cv.name.markup + "*") a = "**" + doc.cv.name.markup + "**";
+    if (i) out += ", ";
+    out += a;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_date(const Date& date, const Locale& locale, const std::string& tmpl) {
+  if (date.present) return locale.present;
+  std::map<std::string, std::string> f;
+  f["YEAR"] = std::to_string(date.year);
+  f["YEAR_IN_TWO_DIGITS"] = two_digits(date.year);
+  bool month = date.month >= 1 && date.month <= 12;
+  f["MONTH_NAME"] = month && locale.month_names.size() == 12 ? locale.month_names[date.month - 1] : "";
+  f["MONTH_ABBREVIATION"] =
+      month && locale.month_abbreviations.size() == 12 ? locale.month_abbreviations[date.month - 1] : "";
+  f["MONTH"] = month ? std::to_string(date.month) : "";
+  f["MONTH_IN_TWO_DIGITS"] = month ? two_digits(date.month) : "";
+  f["DAY"] = date.day ? std::to_string(date.day) : "";
+  f["DAY_IN_TWO_DIGITS"] = date.day ? two_digits(date.day) : "";
+  std::vector<TemplateLine> lines = expand_template(tmpl, f);
+  return lines.empty() ? std::to_string(date.year) : lines.front().markup;
+}
+
+std::string entry_date_text(const Entry& e, const Design& design, const Locale& locale) {
+  if (!e.date.empty()) return e.date.markup;
+  const std::string& single = design.templates.single_date;
+  if (e.start_date && e.end_date) {
+    std::map<std::string, std::string> f{{"START_DATE", format_date(*e.start_date, locale, single)},
+                                         {"END_DATE", format_date(*e.end_date, locale, single)}};
+    std::vector<TemplateLine> lines = expand_template(design.templates.date_range, f);
+    return lines.empty() ? "" : lines.front().markup;
+  }
+  if (e.start_date) return format_date(*e.start_date, locale, single);
+  if (e.end_date) return format_date(*e.end_date, locale, single);
+  return "";
+}
+
+std::map<std::string, std::string> entry_fields(const Entry& e, const Document& doc) {
+  std::map<std::string, std::string> f;
+  f["INSTITUTION"] = e.institution.markup;
+  f["AREA"] = e.area.markup;
+  f["DEGREE"] = e.degree.markup;
+  f["COMPANY"] = e.company.markup;
+  f["POSITION"] = e.position.markup;
+  f["NAME"] = e.name.markup;
+  f["TITLE"] = e.title.markup;
+  f["AUTHORS"] = join_authors(e, doc);
+  f["JOURNAL"] = e.journal.markup;
+  f["LABEL"] = e.label.markup;
+  f["DETAILS"] = e.details.markup;
+  f["LOCATION"] = e.location.markup;
+  f["SUMMARY"] = e.summary.markup;
+  f["DATE"] = entry_date_text(e, doc.design, doc.locale);
+  if (!e.doi.empty()) {
+    f["DOI"] = "[" + escape_markup(e.doi.markup) + "](" + doi_url(e.doi.markup) + ")";
+    f["URL"] = f["DOI"];
+  } else if (!e.url.empty()) {
+    std::string shown = e.url.markup;
+    for (const char* scheme : {"https://", "http://"})
+      if (shown.rfind(scheme, 0) == 0) shown = shown.substr(std::string(scheme).size());
+    f["URL"] = "[" + escape_markup(shown) + "](" + e.url.markup + ")";
+  } else {
+    f["URL"] = f["DOI"] = "";
+  }
+  for (auto& [key, value] : f)
+    if (key != "URL" && key != "DOI") value = embolden_keywords(value, doc.settings.bold_keywords);
+  return f;
+}
+
+std::vector<TemplateLine> expand_template(const std::string& tmpl,
+                                          const std::map<std::string, std::string>& fields) {
+  std::vector<TemplateLine> out;
+  std::size_t start = 0;
+  while (start <= tmpl.size()) {
+    std::size_t nl = tmpl.find('\n', start);
+    std::string line = tmpl.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    start = nl == std::string::npos ? tmpl.size() + 1 : nl + 1;
+    if (line == "SUMMARY" || line == "HIGHLIGHTS") {
+      auto it = fields.find(line);
+      if (line == "HIGHLIGHTS" || (it != fields.end() && !it->second.empty()))
+        out.push_back({line == "SUMMARY" ? TemplateLine::Kind::Summary : TemplateLine::Kind::Highlights, ""});
+      continue;
+    }
+    std::vector<Piece> pieces = tokenize(line, fields);
+    bool any_placeholder = false, any_value = false;
+    std::string text;
+    for (const Piece& p : pieces) {
+      if (!p.placeholder) {
+        text += p.text;
+        continue;
+      }
+      any_placeholder = true;
+      const std::string& v = fields.at(p.text);
+      any_value = any_value || !v.empty();
+      text += v;
+    }
+    if (any_placeholder && !any_value) continue;
+    text = tidy(text);
+    if (!text.empty()) out.push_back({TemplateLine::Kind::Text, text});
+  }
+  return out;
+}
+
+std::string embolden_keywords(const std::string& markup, const std::vector<std::string>& keywords) {
+  std::string s = markup;
+  for (const std::string& kw : keywords) {
+    if (kw.empty()) continue;
+    for (std::size_t p = s.find(kw); p != std::string::npos; p = s.find(kw, p)) {
+      bool already = p >= 2 && s.compare(p - 2, 2, "**") == 0;
+      if (already) {
+        p += kw.size();
+        continue;
+      }
+      s.insert(p + kw.size(), "**");
+      s.insert(p, "**");
+      p += kw.size() + 4;
+    }
+  }
+  return s;
+}
+
+}  // namespace vitae

@@ -1,0 +1,306 @@
+#include "layout/inline.h"
+
+#include <algorithm>
+
+#include "layout/shape_cache.h"
+#include "layout/word_breaks.h"
+#include "linebreak/knuth_plass.h"
+
+namespace vitae {
+
+namespace lb = linebreak;
+
+namespace {
+
+/// A word (maximal run of non-space bytes within one span) and where it may break inside.
+struct Word {
+  std::size_t span = 0;
+  std::size_t start = 0, end = 0;  ///< byte range in the span's text
+  std::vector<WordBreak> breaks;   ///< offsets relative to `start`, ascending
+};
+
+/// What an item stands for, through Item::payload.
+struct Payload {
+  enum class Kind { Part, Space } kind = Kind::Part;
+  std::size_t word = 0;            ///< Part: index into words
+  std::size_t start = 0, end = 0;  ///< Part: byte range in the span's text
+  std::size_t span = 0;            ///< Space: the span whose space glyph is used
+};
+
+struct Builder {
+  const ParagraphSpec& spec;
+  const InlineContext& ctx;
+  std::vector<Word> words;
+  std::vector<Payload> payloads;
+  std::vector<lb::Item> items;
+  SetParagraph* out;
+
+  uint32_t add_payload(Payload p) {
+    payloads.push_back(p);
+    return static_cast<uint32_t>(payloads.size() - 1);
+  }
+
+  // Width of the glyphs of `piece` whose clusters fall in [from, to) (word-relative bytes).
+  static Abs width_between(const ShapedPiece& piece, std::size_t from, std::size_t to) {
+    Abs w;
+    for (const PieceRun& run : piece.runs)
+      for (const Glyph& g : run.glyphs)
+        if (g.cluster >= from && g.cluster < to) w += g.x_advance;
+    return w;
+  }
+
+  void add_space(std::size_t span) {
+    const TextStyle& st = spec.spans[span].style;
+    Abs w = ctx.cache->space(st).width;
+    uint32_t pl = add_payload({Payload::Kind::Space, 0, 0, 0, span});
+    if (spec.align == Align::Justify) {
+      // Interword glue as in TeX's fonts: stretch 1/2 and shrink 1/3 of the space.
+      items.push_back(lb::Item::glue(w, w / 2, w / 3, lb::Order::Normal, pl));
+    } else {
+      // Ragged lines, Knuth & Plass 1981 ("Ragged right"): glue(0, γ) penalty(0)
+      // glue(w, -γ). The stretch γ only survives at a line end, so total fit minimises
+      // the squares of the rag and evens it; inside a line the two glues cancel out.
+      Abs gamma = st.size * 3;
+      items.push_back(lb::Item::glue(Abs::zero(), gamma, Abs::zero()));
+      items.push_back(lb::Item::penalty_item(0));
+      items.push_back(lb::Item::glue(w, -gamma, Abs::zero(), lb::Order::Normal, pl));
+    }
+  }
+
+  void add_word(Word word) {
+    const StyledText& span = spec.spans[word.span];
+    std::string_view text = std::string_view(span.text).substr(word.start, word.end - word.start);
+    const ShapedPiece& shaped = ctx.cache->shape(span.style, text);
+    for (const auto& m : shaped.missing) out->missing.push_back({m.first, word.start + m.second});
+    std::size_t wi = words.size();
+    std::size_t from = 0;
+    Abs hyphen = ctx.cache->shape(span.style, "-").width;
+    for (const WordBreak& br : word.breaks) {
+      items.push_back(lb::Item::box(width_between(shaped, from, br.offset),
+                                    add_payload({Payload::Kind::Part, wi, word.start + from, word.start + br.offset})));
+      items.push_back(lb::Item::penalty_item(br.penalty, br.hyphen ? hyphen : Abs::zero(), br.hyphen));
+      from = br.offset;
+    }
+    items.push_back(lb::Item::box(width_between(shaped, from, text.size()),
+                                  add_payload({Payload::Kind::Part, wi, word.start + from, word.end})));
+    words.push_back(std::move(word));
+  }
+
+  void build() {
+    bool pending_space = false;
+    std::size_t space_span = 0;
+    bool any_box = false;
+    WordBreakConfig wb;
+    wb.line_width = spec.width;
+    for (std::size_t s = 0; s < spec.spans.size(); ++s) {
+      const std::string& t = spec.spans[s].text;
+      std::size_t i = 0;
+      while (i < t.size()) {
+        if (t[i] == ' ' || t[i] == '\n' || t[i] == '\t') {
+          if (any_box) pending_space = true, space_span = s;
+          ++i;
+          continue;
+        }
+        std::size_t j = i;
+        while (j < t.size() && t[j] != ' ' && t[j] != '\n' && t[j] != '\t') ++j;
+        if (pending_space) add_space(space_span);
+        pending_space = false;
+        Word w{s, i, j, {}};
+        const TextStyle& st = spec.spans[s].style;
+        std::string_view text = std::string_view(t).substr(i, j - i);
+        wb.allow_hyphenation = spec.hyphenate && ctx.hyphenator;
+        w.breaks = word_breaks(text, wb, ctx.hyphenator, ctx.cache->shape(st, text).width);
+        add_word(std::move(w));
+        any_box = true;
+        i = j;
+      }
+    }
+    // TeX's paragraph end: \penalty10000 \parfillskip (0pt plus 1fil) \penalty-10000.
+    items.push_back(lb::Item::penalty_item(lb::kInfPenalty));
+    items.push_back(lb::Item::fil_glue());
+    items.push_back(lb::Item::penalty_item(lb::kEjectPenalty));
+  }
+};
+
+/// Accumulates glyphs into runs: consecutive glyphs of one font, size and colour share a run.
+struct RunWriter {
+  Frame& frame;
+  Abs baseline;
+  Abs x;
+  GlyphRun* current = nullptr;
+  const Font* current_font = nullptr;
+
+  GlyphRun& run_for(const std::shared_ptr<const Font>& font, const TextStyle& st, bool fresh) {
+    if (fresh || !current || current_font != font.get() || current->size != st.size ||
+        !(current->color == st.color) || current->actual_text) {
+      frame.runs.push_back(GlyphRun{font, st.size, st.color, {x, baseline}, {}, {}, std::nullopt});
+      current = &frame.runs.back();
+      current_font = font.get();
+    }
+    return *current;
+  }
+
+  void append(const ShapedPiece& piece, std::string_view text, const TextStyle& st, Abs space_advance,
+              std::optional<std::string> actual_text) {
+    bool fresh = actual_text.has_value();
+    for (const PieceRun& r : piece.runs) {
+      GlyphRun& run = run_for(r.font, st, fresh);
+      fresh = false;
+      uint32_t base = static_cast<uint32_t>(run.text.size());
+      run.text.append(text.substr(r.start, r.end - r.start));
+      for (Glyph g : r.glyphs) {
+        g.cluster = base + (g.cluster - static_cast<uint32_t>(r.start));
+        if (space_advance > Abs::zero()) g.x_advance = space_advance;
+        run.glyphs.push_back(g);
+        x += g.x_advance;
+      }
+      if (actual_text) run.actual_text = actual_text;
+    }
+    if (actual_text) current = nullptr;  // nothing else joins a run that carries ActualText
+  }
+};
+
+struct LinkSpan {
+  std::string uri;
+  Abs x0, x1;
+  Abs top, bottom;
+};
+
+SetLine assemble_line(const Builder& b, const lb::Line& line, const lb::Line* next, Abs width,
+                      const InlineContext& ctx) {
+  const ParagraphSpec& spec = b.spec;
+  SetLine out;
+  out.natural_width = line.natural_width;
+  out.ratio = line.ratio;
+  out.overfull = line.overfull;
+  out.overfull_by = line.overfull_by;
+  out.underfull = line.underfull && spec.align == Align::Justify;
+  out.hyphenated = line.hyphenated;
+
+  Abs top;
+  for (std::size_t k = line.start; k < line.end; ++k) {
+    const lb::Item& it = b.items[k];
+    if (it.payload == lb::kNoPayload) continue;
+    const Payload& p = b.payloads[it.payload];
+    std::size_t span = p.kind == Payload::Kind::Part ? b.words[p.word].span : p.span;
+    top = std::max(top, cap_height(spec.spans[span].style));
+  }
+  if (top == Abs::zero() && !spec.spans.empty()) top = cap_height(spec.spans.front().style);
+  out.frame.height = top;
+  out.frame.width = width;
+
+  RunWriter w{out.frame, top, Abs::zero()};
+  std::vector<LinkSpan> links;
+  auto note_link = [&](std::size_t span, Abs x0, Abs x1) {
+    const StyledText& st = spec.spans[span];
+    if (st.link.empty()) return;
+    Abs asc = cap_height(st.style) * 1.25, desc = descent(st.style);
+    if (!links.empty() && links.back().uri == st.link && links.back().x1 + st.style.size >= x0) {
+      links.back().x1 = x1;
+      return;
+    }
+    links.push_back({st.link, x0, x1, top - asc, top + desc});
+  };
+
+  // Consecutive parts of one word are shaped together (exact ligatures and kerning); a
+  // word cut by a break is shaped anew on each side of it.
+  std::size_t k = line.start;
+  while (k < line.end) {
+    const lb::Item& it = b.items[k];
+    if (it.payload == lb::kNoPayload) {
+      ++k;
+      continue;
+    }
+    const Payload& p = b.payloads[it.payload];
+    if (p.kind == Payload::Kind::Space) {
+      const StyledText& st = spec.spans[p.span];
+      // Ragged lines: the stretch of the glue pair cancels inside a line (see add_space),
+      // so spaces keep their natural width; justified lines set the glue.
+      Abs adv = spec.align == Align::Justify ? lb::set_width(it, line) : it.width;
+      w.append(ctx.cache->space(st.style), " ", st.style, adv, std::nullopt);
+      ++k;
+      continue;
+    }
+    std::size_t wi = p.word, start = p.start, end = p.end;
+    std::size_t j = k + 1;
+    for (; j < line.end; ++j) {
+      const lb::Item& nx = b.items[j];
+      if (nx.is_penalty()) continue;
+      if (nx.payload == lb::kNoPayload) break;
+      const Payload& q = b.payloads[nx.payload];
+      if (q.kind != Payload::Kind::Part || q.word != wi) break;
+      end = q.end;
+    }
+    const Word& word = b.words[wi];
+    const StyledText& st = spec.spans[word.span];
+    bool cut_before = start > word.start, cut_after = end < word.end;
+    bool hyphen_here = cut_after && line.hyphenated && j >= line.end;
+    std::optional<std::string> actual;
+    if (hyphen_here) actual = st.text.substr(word.start, word.end - word.start);
+    else if (cut_before && k == line.start && spec.hyphenate && b.items[line.start - 1].flagged)
+      actual = std::string();
+    std::string_view text = std::string_view(st.text).substr(start, end - start);
+    Abs x0 = w.x;
+    w.append(ctx.cache->shape(st.style, text), text, st.style, Abs::zero(), actual);
+    if (hyphen_here) {
+      // The hyphen joins the run of the first half, whose ActualText is the whole word.
+      GlyphRun& run = out.frame.runs.back();
+      const ShapedPiece& hy = ctx.cache->shape(st.style, "-");
+      uint32_t base = static_cast<uint32_t>(run.text.size());
+      run.text += "-";
+      for (const PieceRun& r : hy.runs)
+        for (Glyph g : r.glyphs) {
+          g.cluster = base;
+          run.glyphs.push_back(g);
+          w.x += g.x_advance;
+        }
+    }
+    note_link(word.span, x0, w.x);
+    k = j;
+  }
+  (void)next;
+
+  // Alignment of ragged lines: shift everything by the slack.
+  Abs slack = width - w.x;
+  Abs shift;
+  if (spec.align == Align::Right) shift = slack;
+  if (spec.align == Align::Center) shift = slack / 2;
+  if (shift != Abs::zero())
+    for (GlyphRun& r : out.frame.runs) r.origin.x += shift;
+  for (const LinkSpan& l : links)
+    out.frame.links.push_back({{l.x0 + shift, l.top}, l.x1 - l.x0, l.bottom - l.top, l.uri});
+  return out;
+}
+
+}  // namespace
+
+Abs cap_height(const TextStyle& style) {
+  const FontMetrics& m = style.font->metrics();
+  int cap = m.cap_height > 0 ? m.cap_height : static_cast<int>(m.ascender * 0.7);
+  return style.size * (static_cast<double>(cap) / m.units_per_em);
+}
+
+Abs descent(const TextStyle& style) {
+  const FontMetrics& m = style.font->metrics();
+  return style.size * (static_cast<double>(-m.descender) / m.units_per_em);
+}
+
+SetParagraph set_paragraph(const ParagraphSpec& spec, const InlineContext& ctx) {
+  SetParagraph out;
+  Builder b{spec, ctx, {}, {}, {}, &out};
+  b.build();
+  lb::BreakParams params;
+  params.line_widths = {spec.width};
+  params.hyphenate = spec.hyphenate;
+  Abs em = spec.spans.empty() ? Abs::pt(10) : spec.spans.front().style.size;
+  params.emergency_stretch = em * 2;
+  if (spec.align != Align::Justify) params.pretolerance = -1;  // ragged: total fit from the start
+  lb::BreakResult result = ctx.breaker ? ctx.breaker->break_lines(b.items, params) : lb::break_lines(b.items, params);
+  for (std::size_t i = 0; i < result.lines.size(); ++i) {
+    const lb::Line* next = i + 1 < result.lines.size() ? &result.lines[i + 1] : nullptr;
+    out.lines.push_back(assemble_line(b, result.lines[i], next, spec.width, ctx));
+  }
+  return out;
+}
+
+}  // namespace vitae

@@ -1,0 +1,89 @@
+// Inline layout: a paragraph of styled text into lines. Text is cut into words and pieces,
+// shaped (through text/), turned into boxes, glue and penalties, broken into lines with
+// Knuth-Plass (linebreak/), and each line is set into glyph runs.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "layout/frame.h"
+#include "text/font.h"
+#include "text/itemize.h"
+
+namespace vitae {
+
+class ShapeCache;
+class Hyphenator;
+namespace linebreak {
+class LineBreaker;
+}
+
+/// How one piece of text looks.
+struct TextStyle {
+  std::shared_ptr<const Font> font;
+  /// Fonts to try, in order, for characters `font` lacks (font first).
+  FontChain chain;
+  Abs size = Abs::pt(10);
+  Color color;
+  std::vector<std::string> features;  ///< OpenType features, e.g. "smcp", "onum"
+  bool bold = false, italic = false;  ///< as asked for (for system fallback)
+};
+
+/// A run of text in one style, possibly a link.
+struct StyledText {
+  std::string text;
+  TextStyle style;
+  std::string link;  ///< URI, empty if none
+};
+
+enum class Align { Justify, Left, Right, Center };
+
+/// Everything that shapes a paragraph.
+struct ParagraphSpec {
+  std::vector<StyledText> spans;
+  Abs width;
+  Align align = Align::Left;
+  /// Space between the bottom edge (baseline) of a line and the top edge (cap height) of
+  /// the next one, as in Typst's `par(leading)`; RenderCV's typography.line_spacing.
+  Abs leading = Abs::pt(6);
+  bool hyphenate = false;
+  SourceLoc loc;  ///< where the text came from (for warnings)
+};
+
+/// One set line: its frame has height = the line's top edge (cap height) above the
+/// baseline; the baseline is at the frame's bottom.
+struct SetLine {
+  Frame frame;
+  Abs natural_width;
+  double ratio = 0;        ///< adjustment ratio of the line's glue
+  bool overfull = false;   ///< by more than 0.1pt
+  Abs overfull_by;
+  bool underfull = false;  ///< badness above tolerance (very loose)
+  bool hyphenated = false;
+};
+
+/// The result of breaking a paragraph.
+struct SetParagraph {
+  std::vector<SetLine> lines;
+  /// Code points no font has, with the byte offset into the paragraph's text.
+  std::vector<std::pair<char32_t, std::size_t>> missing;
+};
+
+/// Per-build services for inline layout: a cache of shaped words, the hyphenator.
+struct InlineContext {
+  ShapeCache* cache = nullptr;
+  const Hyphenator* hyphenator = nullptr;  ///< null: hyphenation unavailable
+  linebreak::LineBreaker* breaker = nullptr;  ///< reused scratch space; null: a fresh one
+};
+
+/// Typesets a paragraph into lines. Never fails: words wider than the line are broken
+/// anywhere as a last resort, and what still does not fit is reported as overfull.
+SetParagraph set_paragraph(const ParagraphSpec& spec, const InlineContext& ctx);
+
+/// The cap height of a style's font at its size: the top edge of a line.
+Abs cap_height(const TextStyle& style);
+/// The descender depth (positive) of a style's font at its size.
+Abs descent(const TextStyle& style);
+
+}  // namespace vitae

@@ -1,0 +1,83 @@
+#include "layout/layout.h"
+
+#include "layout/fields.h"
+#include "layout/paginate.h"
+#include "layout/realize.h"
+#include "layout/shape_cache.h"
+#include "text/font_library.h"
+
+namespace vitae {
+
+namespace {
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+}
+
+// RenderCV's footer and top-note templates: NAME, PAGE_NUMBER, TOTAL_PAGES, LAST_UPDATED,
+// CURRENT_DATE; "--" is an en dash as in Typst markup.
+std::string fill_page_template(std::string t, const Document& doc, int page, int pages, const std::string& today) {
+  replace_all(t, "PAGE_NUMBER", std::to_string(page));
+  replace_all(t, "TOTAL_PAGES", std::to_string(pages));
+  replace_all(t, "LAST_UPDATED", doc.locale.last_updated);
+  replace_all(t, "CURRENT_DATE", today);
+  replace_all(t, "NAME", doc.cv.name.markup);
+  replace_all(t, "--", "\u2013");
+  return t;
+}
+
+Page make_page(const Design& d) {
+  Page p;
+  p.width = d.page.width;
+  p.height = d.page.height;
+  return p;
+}
+
+}  // namespace
+
+LayoutResult layout_document(const Document& doc, const FontLibrary& fonts, const LayoutOptions& options,
+                             Diagnostics& diags) {
+  LayoutResult result;
+  const Design& d = doc.design;
+  Styles styles = resolve_styles(doc, fonts, diags);
+  ShapeCache cache;
+  Abs text_width = d.page.width - d.page.left_margin - d.page.right_margin;
+  Abs goal = d.page.height - d.page.top_margin - d.page.bottom_margin;
+  RealizeContext ctx{doc, styles, InlineContext{&cache, options.hyphenator}, diags, result.stats, text_width, goal,
+                     options.today};
+
+  VList list = realize(ctx);
+  std::vector<PageSlice> slices = paginate(list, PaginateConfig{goal});
+  int total = static_cast<int>(slices.size());
+  std::string today = options.today ? format_date(*options.today, doc.locale, "MONTH_NAME YEAR") : "";
+  for (int i = 0; i < total; ++i) {
+    Page page = make_page(d);
+    const PageSlice& s = slices[i];
+    if (s.overfull) diags.warning(doc.path, s.overfull_loc, "content does not fit on a page; it runs into the bottom margin");
+    s.frame.place_on(page, {d.page.left_margin, d.page.top_margin});
+    if (i == 0 && d.page.show_top_note && options.today) {
+      std::string note = fill_page_template(d.templates.top_note, doc, 1, total, today);
+      Frame f = realize_line(ctx, note, Role::Footer, text_width, Align::Right);
+      for (GlyphRun& r : f.runs) r.color = d.colors.top_note;
+      f.place_on(page, {d.page.left_margin, d.page.top_margin / 2 - f.height / 2});
+    }
+    if (total > 1 && d.page.show_footer) {
+      std::string foot = fill_page_template(d.templates.footer, doc, i + 1, total, today);
+      Frame f = realize_line(ctx, foot, Role::Footer, text_width, Align::Center);
+      f.place_on(page, {d.page.left_margin, d.page.height - d.page.bottom_margin / 2 - f.height / 2});
+    }
+    result.doc.pages.push_back(std::move(page));
+  }
+  result.stats.pages = total;
+
+  DocumentInfo& info = result.doc.info;
+  std::string title = doc.settings.pdf_title;
+  replace_all(title, "NAME", doc.cv.name.markup);
+  info.title = title;
+  info.author = doc.cv.name.markup;
+  info.subject = "Curriculum vitae";
+  info.lang = doc.locale.bcp47;
+  return result;
+}
+
+}  // namespace vitae

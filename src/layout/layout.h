@@ -1,0 +1,33 @@
+// The layout engine's entry point: a Document in, pages of positioned glyphs out.
+#pragma once
+
+#include <optional>
+
+#include "layout/stats.h"
+#include "vitae/diagnostics.h"
+#include "vitae/model.h"
+#include "vitae/pages.h"
+
+namespace vitae {
+
+class FontLibrary;
+class Hyphenator;
+
+struct LayoutOptions {
+  /// The date the CV shows as "today" (top note, open-ended time spans); unset: none.
+  std::optional<Date> today;
+  /// Hyphenation patterns for the document's language; null: no hyphenation.
+  const Hyphenator* hyphenator = nullptr;
+};
+
+struct LayoutResult {
+  LaidOutDocument doc;
+  LayoutStats stats;
+};
+
+/// Lays out a validated document. Problems (missing fonts or glyphs, overfull lines,
+/// content taller than a page) go to `diags`; the result is always complete.
+LayoutResult layout_document(const Document& doc, const FontLibrary& fonts, const LayoutOptions& options,
+                             Diagnostics& diags);
+
+}  // namespace vitae

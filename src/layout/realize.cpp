@@ -1,0 +1,483 @@
+#include "layout/realize.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+
+#include "layout/fields.h"
+#include "model/markup.h"
+
+namespace vitae {
+
+namespace {
+
+// ---- Paragraphs -------------------------------------------------------------------------
+
+std::vector<StyledText> styled(const RealizeContext& ctx, const std::string& markup, Role role,
+                               bool force_bold = false) {
+  std::vector<StyledText> out;
+  bool base_bold = force_bold || ctx.styles.bold_by_default(role);
+  for (const MarkupSpan& m : parse_markup(markup)) {
+    StyledText t{m.text, ctx.styles.get(role, base_bold || m.bold, m.italic), m.link};
+    if (!m.link.empty()) t.style.color = ctx.styles.link_color;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+Abs body_size(const RealizeContext& ctx) { return ctx.styles.get(Role::Body, false, false).size; }
+Abs leading(const RealizeContext& ctx) { return ctx.doc.design.typography.line_spacing.resolve(body_size(ctx)); }
+Abs len(const RealizeContext& ctx, const Length& l) { return l.resolve(body_size(ctx)); }
+
+Align body_align(const RealizeContext& ctx) {
+  return ctx.doc.design.typography.alignment == "left" ? Align::Left : Align::Justify;
+}
+
+// Sets a paragraph, records statistics and reports overfull/underfull lines like TeX.
+std::vector<SetLine> paragraph(const RealizeContext& ctx, std::vector<StyledText> spans, Abs width,
+                               Align align, SourceLoc loc) {
+  ParagraphSpec spec{std::move(spans), width, align, leading(ctx), ctx.doc.design.hyphenation, loc};
+  if (spec.spans.empty()) return {};
+  SetParagraph p = set_paragraph(spec, ctx.inline_ctx);
+  for (const auto& [c, offset] : p.missing) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+    ctx.diags.warning(ctx.doc.path, loc, std::string("character ") + buf + " is not in any font; it will show as a box",
+                      "choose a font that covers it with design.typography.font_family");
+  }
+  bool prev_hyphen = false;
+  for (const SetLine& l : p.lines) {
+    LayoutStats& s = ctx.stats;
+    ++s.lines;
+    if (l.hyphenated) ++s.hyphenated_lines;
+    if (l.hyphenated && prev_hyphen) ++s.consecutive_hyphens;
+    prev_hyphen = l.hyphenated;
+    if (align == Align::Justify && &l != &p.lines.back()) {
+      ++s.justified_lines;
+      s.sum_ratio += std::fabs(l.ratio);
+      s.max_ratio = std::max(s.max_ratio, std::fabs(l.ratio));
+    }
+    if (l.overfull) {
+      ++s.overfull_lines;
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.2fpt", l.overfull_by.to_pt());
+      ctx.diags.warning(ctx.doc.path, loc, std::string("overfull line (") + buf + " too wide)",
+                        "shorten the text or allow a break (a space, or a hyphen)");
+    } else if (l.underfull) {
+      ++s.underfull_lines;
+      ctx.diags.warning(ctx.doc.path, loc, "underfull line (the spaces are stretched very wide)");
+    }
+  }
+  return std::move(p.lines);
+}
+
+std::vector<SetLine> text_lines(const RealizeContext& ctx, const std::string& markup, Role role, Abs width,
+                                Align align, SourceLoc loc, bool bold = false) {
+  return paragraph(ctx, styled(ctx, markup, role, bold), width, align, loc);
+}
+
+// Stacks lines into one frame, `lead` apart (bottom edge to next top edge).
+Frame stack(const std::vector<SetLine>& lines, Abs lead, Abs width) {
+  Frame f;
+  f.width = width;
+  for (const SetLine& l : lines) {
+    if (!f.runs.empty() || !f.rules.empty() || f.height > Abs::zero()) f.height += lead;
+    f.place(l.frame, {Abs::zero(), f.height});
+    f.height += l.frame.height;
+  }
+  return f;
+}
+
+// A column of content: frames with the space above each.
+struct Column {
+  std::vector<std::pair<Abs, Frame>> parts;  // (space above, frame)
+  Abs x;
+};
+
+// Appends lines to a vertical list as separate boxes with TeX's club and widow rules:
+// no break after the first or before the last line of a paragraph (\clubpenalty and
+// \widowpenalty set to infinity: at least two lines on each side of a break).
+void lines_to_vlist(VList& v, const std::vector<SetLine>& lines, Abs lead, Abs x, SourceLoc loc) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) {
+      bool forbidden = i == 1 || i + 1 == lines.size();
+      v.penalty(forbidden ? kInfPenalty : 0);
+      v.glue(lead);
+    }
+    Frame f;
+    f.width = lines[i].frame.width;
+    f.height = lines[i].frame.height;
+    f.place(lines[i].frame, {x, Abs::zero()});
+    v.box(std::move(f), loc);
+  }
+}
+
+// ---- Header -----------------------------------------------------------------------------
+
+std::string strip_scheme(std::string url) {
+  for (const char* s : {"https://", "http://", "mailto:", "tel:"})
+    if (url.rfind(s, 0) == 0) url = url.substr(std::string(s).size());
+  if (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+std::string escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '*' || c == '[' || c == ']' || c == '\\' || c == '_' || c == '(' || c == ')') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string link(const std::string& text, const std::string& url, bool hyperlink) {
+  if (!hyperlink || url.empty()) return escape(text);
+  return "[" + escape(text) + "](" + url + ")";
+}
+
+std::string connections_markup(const RealizeContext& ctx) {
+  const CV& cv = ctx.doc.cv;
+  const auto& hc = ctx.doc.design.header.connections;
+  std::vector<std::string> items;
+  if (!cv.location.empty()) items.push_back(cv.location.markup);
+  for (const Text& e : cv.emails) items.push_back(link(e.markup, "mailto:" + e.markup, hc.hyperlink));
+  if (!cv.phone.empty()) {
+    std::string tel;
+    for (char c : cv.phone.markup)
+      if (std::isdigit(static_cast<unsigned char>(c)) || c == '+') tel += c;
+    items.push_back(link(cv.phone.markup, "tel:" + tel, hc.hyperlink));
+  }
+  if (!cv.website.empty()) items.push_back(link(strip_scheme(cv.website.markup), cv.website.markup, hc.hyperlink));
+  for (const SocialNetwork& s : cv.social_networks)
+    items.push_back(link(hc.display_urls_instead_of_usernames ? strip_scheme(s.url) : s.username, s.url, hc.hyperlink));
+  for (const CustomConnection& c : cv.custom_connections) items.push_back(link(c.placeholder, c.url, hc.hyperlink));
+  std::string sep = hc.separator.empty() ? " " : " " + hc.separator + " ";
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? sep : "") + items[i];
+  return out;
+}
+
+Align header_align(const RealizeContext& ctx) {
+  const std::string& a = ctx.doc.design.header.alignment;
+  return a == "left" ? Align::Left : a == "right" ? Align::Right : Align::Center;
+}
+
+void realize_header(const RealizeContext& ctx, VList& v) {
+  const CV& cv = ctx.doc.cv;
+  const Design::Header& h = ctx.doc.design.header;
+  Abs w = ctx.text_width;
+  Abs lead = leading(ctx);
+  if (!cv.name.empty()) {
+    lines_to_vlist(v, text_lines(ctx, cv.name.markup, Role::Name, w, header_align(ctx), cv.name.loc), lead,
+                   Abs::zero(), cv.name.loc);
+    v.glue_nobreak(len(ctx, h.space_below_name));
+  }
+  if (!cv.headline.empty()) {
+    lines_to_vlist(v, text_lines(ctx, cv.headline.markup, Role::Headline, w, header_align(ctx), cv.headline.loc),
+                   lead, Abs::zero(), cv.headline.loc);
+    v.glue_nobreak(len(ctx, h.space_below_headline));
+  }
+  std::string conn = connections_markup(ctx);
+  if (!conn.empty()) {
+    lines_to_vlist(v, text_lines(ctx, conn, Role::Connections, w, header_align(ctx), {}), lead, Abs::zero(), {});
+    v.glue(len(ctx, h.space_below_connections));
+  }
+}
+
+// ---- Sections ---------------------------------------------------------------------------
+
+Frame heading_frame(const RealizeContext& ctx, const Section& s) {
+  const Design::SectionTitles& st = ctx.doc.design.section_titles;
+  Abs w = ctx.text_width;
+  std::vector<SetLine> lines = text_lines(ctx, escape(s.title), Role::SectionTitles, w, Align::Left, s.loc);
+  Frame f = stack(lines, leading(ctx), w);
+  const TextStyle& ts = ctx.styles.get(Role::SectionTitles, ctx.styles.bold_by_default(Role::SectionTitles), false);
+  Color c = ctx.doc.design.colors.section_titles;
+  Abs thick = st.line_thickness;
+  if (st.type == "with_partial_line" || st.type == "moderncv") {
+    Abs text_end = lines.empty() ? Abs::zero() : lines.back().frame.runs.empty() ? Abs::zero()
+                   : lines.back().frame.runs.back().origin.x + lines.back().frame.runs.back().width();
+    Abs gap = ts.size * 0.3;
+    Abs mid = f.height - cap_height(ts) * 0.45;
+    if (text_end + gap < w) f.rules.push_back({{text_end + gap, mid - thick / 2}, w - text_end - gap, thick, c});
+  } else if (st.type == "with_full_line") {
+    Abs y = f.height + descent(ts) * 0.6;
+    f.rules.push_back({{Abs::zero(), y}, w, thick, c});
+    f.height = y + thick;
+  }
+  f.anchors.push_back({s.title, 0, Abs::zero()});
+  return f;
+}
+
+struct EntryGeometry {
+  Abs side, main_x, main_w, date_x, date_w, degree_w, gap;
+};
+
+EntryGeometry geometry(const RealizeContext& ctx, bool two_columns, bool degree) {
+  const Design::Entries& e = ctx.doc.design.entries;
+  EntryGeometry g;
+  g.side = len(ctx, e.side_space);
+  g.gap = len(ctx, e.space_between_columns) + body_size(ctx) * 0.5;
+  g.date_w = two_columns ? len(ctx, e.date_and_location_width) : Abs::zero();
+  g.degree_w = degree ? len(ctx, e.degree_width) : Abs::zero();
+  g.main_x = g.side + (degree ? g.degree_w + g.gap : Abs::zero());
+  g.date_x = ctx.text_width - g.side - g.date_w;
+  g.main_w = (two_columns ? g.date_x - g.gap : ctx.text_width - g.side) - g.main_x;
+  return g;
+}
+
+// A bullet list with hanging indent; nested lists indent further.
+void realize_highlights(const RealizeContext& ctx, std::vector<std::vector<SetLine>>& items,
+                        std::vector<Abs>& xs, const std::vector<Highlight>& hs, Abs x, Abs width, int depth) {
+  const auto& hd = ctx.doc.design.entries.highlights;
+  Abs left = len(ctx, hd.space_left);
+  std::string bullet = depth == 0 ? hd.bullet : hd.nested_bullet;
+  const TextStyle& bs = ctx.styles.get(Role::Body, false, false);
+  Abs bullet_w = ctx.inline_ctx.cache ? Abs::pt(0) : Abs::pt(0);
+  std::vector<SetLine> bl = paragraph(ctx, {StyledText{bullet, bs, {}}}, width, Align::Left, {});
+  if (!bl.empty() && !bl[0].frame.runs.empty()) bullet_w = bl[0].frame.runs[0].width();
+  Abs text_x = x + left + bullet_w + len(ctx, hd.space_between_bullet_and_text);
+  Abs text_w = width - (text_x - x);
+  for (const Highlight& h : hs) {
+    std::vector<SetLine> lines = text_lines(ctx, h.text.markup, Role::Body, text_w, body_align(ctx), h.text.loc);
+    if (!lines.empty() && !bl.empty()) {
+      // The bullet hangs in the indent, on the first line's baseline.
+      Frame b = bl[0].frame;
+      Abs dy = lines[0].frame.height - b.height;
+      lines[0].frame.place(b, {x + left - text_x, dy});
+    }
+    items.push_back(std::move(lines));
+    xs.push_back(text_x);
+    realize_highlights(ctx, items, xs, h.children, text_x, width - (text_x - x), depth + 1);
+  }
+}
+
+// The main column of an entry: template lines, summary and highlights, as a vertical list
+// of line boxes with club/widow penalties (items of a list share the rules).
+VList main_column(const RealizeContext& ctx, const Entry& e, const std::vector<TemplateLine>& tl,
+                  const EntryGeometry& g) {
+  std::vector<std::vector<SetLine>> paras;
+  std::vector<Abs> xs;
+  std::vector<Abs> above;
+  Abs lead = leading(ctx);
+  for (const TemplateLine& t : tl) {
+    if (t.kind == TemplateLine::Kind::Highlights) {
+      std::size_t before = paras.size();
+      realize_highlights(ctx, paras, xs, e.highlights, g.main_x, g.main_w, 0);
+      for (std::size_t i = before; i < paras.size(); ++i)
+        above.push_back(len(ctx, i == before ? ctx.doc.design.entries.highlights.space_above
+                                             : ctx.doc.design.entries.highlights.space_between_items));
+      continue;
+    }
+    const std::string& m = t.kind == TemplateLine::Kind::Summary ? e.summary.markup : t.markup;
+    SourceLoc loc = t.kind == TemplateLine::Kind::Summary ? e.summary.loc : e.loc;
+    paras.push_back(text_lines(ctx, m, Role::Body, g.main_w, body_align(ctx), loc));
+    xs.push_back(g.main_x);
+    above.push_back(t.kind == TemplateLine::Kind::Summary ? len(ctx, ctx.doc.design.entries.summary.space_above)
+                                                          : Abs::zero());
+  }
+  // Flatten, with breaks forbidden after the first and before the last line of the
+  // column and of every paragraph in it.
+  std::size_t total = 0;
+  for (const auto& p : paras) total += p.size();
+  VList v;
+  std::size_t n = 0;
+  for (std::size_t pi = 0; pi < paras.size(); ++pi)
+    for (std::size_t li = 0; li < paras[pi].size(); ++li, ++n) {
+      if (n > 0) {
+        bool forbidden = n == 1 || n + 1 == total || li == 1 || li + 1 == paras[pi].size();
+        v.penalty(forbidden ? kInfPenalty : 0);
+        v.glue(lead + (li == 0 ? above[pi] : Abs::zero()));
+      }
+      const SetLine& l = paras[pi][li];
+      Frame f;
+      f.width = ctx.text_width;
+      f.height = l.frame.height;
+      f.place(l.frame, {xs[pi], Abs::zero()});
+      v.box(std::move(f), e.loc);
+    }
+  return v;
+}
+
+// Collapses a vertical list into one frame (its glue at natural size).
+Frame to_frame(const VList& v, Abs width) {
+  Frame f;
+  f.width = width;
+  for (const VItem& it : v.items()) {
+    if (const auto* b = std::get_if<VBox>(&it)) {
+      f.place(b->frame, {Abs::zero(), f.height});
+      f.height += b->frame.height;
+    } else if (const auto* g = std::get_if<VGlue>(&it)) {
+      f.height += g->size;
+    }
+  }
+  return f;
+}
+
+std::string time_span(const RealizeContext& ctx, const Entry& e) {
+  if (!e.start_date || !e.end_date || !e.date.empty()) return "";
+  Date end = *e.end_date;
+  if (end.present) {
+    if (!ctx.today) return "";
+    end = *ctx.today;
+  }
+  int months = (end.year - e.start_date->year) * 12 + (end.month ? end.month : 1) -
+               (e.start_date->month ? e.start_date->month : 1) + 1;
+  if (months <= 0) return "";
+  int y = months / 12, m = months % 12;
+  const Locale& l = ctx.doc.locale;
+  std::string out;
+  if (y) out += std::to_string(y) + " " + (y == 1 ? l.year : l.years);
+  if (m) out += std::string(out.empty() ? "" : " ") + std::to_string(m) + " " + (m == 1 ? l.month : l.months);
+  return out;
+}
+
+bool shows_time_span(const RealizeContext& ctx, const Section& s) {
+  for (const std::string& k : ctx.doc.design.sections.show_time_spans_in)
+    if (k == s.key || k == s.title) return true;
+  return false;
+}
+
+struct Templates {
+  const std::string* main;
+  const std::string* date;
+  const std::string* degree;
+};
+
+Templates templates_for(const Design& d, EntryKind k) {
+  const auto& t = d.templates;
+  switch (k) {
+    case EntryKind::Education: return {&t.education_main, &t.education_date_location, &t.education_degree};
+    case EntryKind::Experience: return {&t.experience_main, &t.experience_date_location, nullptr};
+    case EntryKind::Publication: return {&t.publication_main, &t.publication_date_location, nullptr};
+    default: return {&t.normal_main, &t.normal_date_location, nullptr};
+  }
+}
+
+// An entry with a right-hand date/location column (education, experience, normal,
+// publication). Kept on one page unless it alone is taller than a page.
+VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e) {
+  std::map<std::string, std::string> fields = entry_fields(e, ctx.doc);
+  Templates t = templates_for(ctx.doc.design, e.kind);
+  std::vector<TemplateLine> date_lines = expand_template(*t.date, fields);
+  if (e.kind == EntryKind::Experience || shows_time_span(ctx, s)) {
+    if (shows_time_span(ctx, s)) {
+      std::string span = time_span(ctx, e);
+      if (!span.empty()) date_lines.push_back({TemplateLine::Kind::Text, span});
+    }
+  }
+  std::vector<TemplateLine> degree;
+  if (t.degree && !e.degree.empty()) degree = expand_template(*t.degree, fields);
+  EntryGeometry g = geometry(ctx, !date_lines.empty(), !degree.empty());
+  VList main = main_column(ctx, e, expand_template(*t.main, fields), g);
+
+  Abs lead = leading(ctx);
+  Align date_align = ctx.doc.design.typography.date_and_location_column_alignment == "left" ? Align::Left : Align::Right;
+  std::vector<SetLine> dl;
+  for (const TemplateLine& d : date_lines)
+    for (SetLine& l : text_lines(ctx, d.markup, Role::Body, g.date_w, date_align, e.loc)) dl.push_back(std::move(l));
+  Frame date = stack(dl, lead, g.date_w);
+  std::vector<SetLine> degl;
+  for (const TemplateLine& d : degree)
+    for (SetLine& l : text_lines(ctx, d.markup, Role::Body, g.degree_w, Align::Left, e.loc)) degl.push_back(std::move(l));
+  Frame deg = stack(degl, lead, g.degree_w);
+
+  Frame whole = to_frame(main, ctx.text_width);
+  bool keep = !ctx.doc.design.entries.allow_page_break;
+  Abs height = std::max(whole.height, date.height);
+  if (main.empty()) {
+    whole = Frame{};
+    whole.width = ctx.text_width;
+  }
+  if (keep && height <= ctx.page_goal) {
+    whole.place(date, {g.date_x, Abs::zero()});
+    whole.place(deg, {g.side, Abs::zero()});
+    whole.height = std::max(whole.height, std::max(date.height, deg.height));
+    VList v;
+    v.box(std::move(whole), e.loc);
+    return v;
+  }
+  // Too tall for a page (or allowed to break): line by line, the columns on the first box.
+  if (main.empty()) main.box(Frame{}, e.loc);
+  auto& first = std::get<VBox>(main.items().front()).frame;
+  first.place(date, {g.date_x, Abs::zero()});
+  first.place(deg, {g.side, Abs::zero()});
+  return main;
+}
+
+// One-line, bullet, numbered and text entries: a paragraph across the text width.
+VList text_entry(const RealizeContext& ctx, const Section& s, const Entry& e, std::size_t index) {
+  EntryGeometry g = geometry(ctx, false, false);
+  Abs lead = leading(ctx);
+  VList v;
+  std::string markup;
+  std::string marker;
+  switch (e.kind) {
+    case EntryKind::OneLine: {
+      auto lines = expand_template(ctx.doc.design.templates.one_line_main, entry_fields(e, ctx.doc));
+      for (const auto& l : lines) markup += (markup.empty() ? "" : " ") + l.markup;
+      break;
+    }
+    case EntryKind::Bullet: markup = e.bullet.markup; marker = ctx.doc.design.entries.highlights.bullet; break;
+    case EntryKind::Numbered: markup = e.bullet.markup; marker = std::to_string(index + 1) + "."; break;
+    case EntryKind::ReversedNumbered:
+      markup = e.bullet.markup;
+      marker = std::to_string(s.entries.size() - index) + ".";
+      break;
+    default: markup = e.text.markup; break;
+  }
+  markup = embolden_keywords(markup, ctx.doc.settings.bold_keywords);
+  if (marker.empty()) {
+    lines_to_vlist(v, text_lines(ctx, markup, Role::Body, g.main_w, body_align(ctx), e.loc), lead, g.main_x, e.loc);
+    return v;
+  }
+  // Hanging marker: as wide as the widest marker of the section, so the texts align.
+  std::string widest = e.kind == EntryKind::Bullet ? marker : std::to_string(s.entries.size()) + ".";
+  std::vector<SetLine> ml = text_lines(ctx, escape(widest), Role::Body, g.main_w, Align::Left, e.loc);
+  Abs mw = ml.empty() || ml[0].frame.runs.empty() ? Abs::zero() : ml[0].frame.runs[0].width();
+  Abs gap = len(ctx, ctx.doc.design.entries.highlights.space_between_bullet_and_text);
+  std::vector<SetLine> lines = text_lines(ctx, markup, Role::Body, g.main_w - mw - gap, body_align(ctx), e.loc);
+  std::vector<SetLine> mk = text_lines(ctx, escape(marker), Role::Body, mw, Align::Right, e.loc);
+  if (!lines.empty() && !mk.empty()) lines[0].frame.place(mk[0].frame, {-(mw + gap), lines[0].frame.height - mk[0].frame.height});
+  lines_to_vlist(v, lines, lead, g.main_x + mw + gap, e.loc);
+  return v;
+}
+
+bool is_text_based(EntryKind k) {
+  return k == EntryKind::OneLine || k == EntryKind::Bullet || k == EntryKind::Numbered ||
+         k == EntryKind::ReversedNumbered || k == EntryKind::Text;
+}
+
+void realize_section(const RealizeContext& ctx, const Section& s, VList& v) {
+  const Design& d = ctx.doc.design;
+  v.glue(len(ctx, d.section_titles.space_above));
+  v.box(heading_frame(ctx, s), s.loc);
+  // Keep the heading with its first entry (never alone at a page bottom).
+  v.glue_nobreak(len(ctx, d.section_titles.space_below));
+  Abs between = len(ctx, is_text_based(s.kind) ? d.sections.space_between_text_based_entries
+                                               : d.sections.space_between_regular_entries);
+  for (std::size_t i = 0; i < s.entries.size(); ++i) {
+    const Entry& e = s.entries[i];
+    VList ev = is_text_based(e.kind) ? text_entry(ctx, s, e, i) : regular_entry(ctx, s, e);
+    if (i > 0) {
+      v.penalty(d.sections.allow_page_break ? 0 : kInfPenalty);
+      v.glue(between + (is_text_based(s.kind) ? leading(ctx) : Abs::zero()));
+    }
+    v.append(std::move(ev));
+  }
+}
+
+}  // namespace
+
+VList realize(const RealizeContext& ctx) {
+  VList v;
+  realize_header(ctx, v);
+  for (const Section& s : ctx.doc.cv.sections) realize_section(ctx, s, v);
+  return v;
+}
+
+Frame realize_line(const RealizeContext& ctx, const std::string& markup, Role role, Abs width, Align align) {
+  return stack(text_lines(ctx, markup, role, width, align, {}), leading(ctx), width);
+}
+
+}  // namespace vitae

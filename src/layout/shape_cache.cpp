@@ -1,0 +1,48 @@
+#include "layout/shape_cache.h"
+
+#include "text/itemize.h"
+#include "text/shape.h"
+
+namespace vitae {
+
+namespace {
+
+// Cache key: font identity, size, features and the text.
+std::string cache_key(const TextStyle& style, std::string_view text) {
+  std::string key;
+  key.reserve(text.size() + 48);
+  const Font* font = style.font.get();
+  key.append(reinterpret_cast<const char*>(&font), sizeof font);
+  double size = style.size.to_pt();
+  key.append(reinterpret_cast<const char*>(&size), sizeof size);
+  for (const std::string& f : style.features) key += f + ',';
+  key += '\x1f';
+  key.append(text);
+  return key;
+}
+
+}  // namespace
+
+const ShapedPiece& ShapeCache::shape(const TextStyle& style, std::string_view text) {
+  std::string key = cache_key(style, text);
+  auto it = cache_.find(key);
+  if (it != cache_.end()) return *it->second;
+
+  auto piece = std::make_unique<ShapedPiece>();
+  ShapeOptions opts;
+  opts.size = style.size;
+  opts.features = style.features;
+  ShapedText shaped = shape_text(text, 0, text.size(), style.chain, opts);
+  for (const ShapedRun& r : shaped.runs) {
+    PieceRun run{r.item.font, r.item.begin, r.item.end, {}};
+    for (const ShapedGlyph& g : r.glyphs) {
+      run.glyphs.push_back({g.id, g.x_advance, g.x_offset, g.y_offset, g.cluster});
+      piece->width += g.x_advance;
+    }
+    piece->runs.push_back(std::move(run));
+  }
+  for (const MissingChar& m : shaped.missing) piece->missing.push_back({m.codepoint, m.offset});
+  return *cache_.emplace(std::move(key), std::move(piece)).first->second;
+}
+
+}  // namespace vitae

@@ -1,0 +1,80 @@
+#include "layout/styles.h"
+
+#include <set>
+
+#include "text/font_library.h"
+#include "text/itemize.h"
+
+namespace vitae {
+
+namespace {
+
+std::string directory_of(const std::string& path) {
+  std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+struct RoleDesign {
+  const FontChoice* family;
+  Length size;
+  Color color;
+  bool bold;
+};
+
+RoleDesign role_design(const Design& d, Role role) {
+  const auto& t = d.typography;
+  switch (role) {
+    case Role::Name: return {&t.font_family.name, t.font_size.name, d.colors.name, t.bold.name};
+    case Role::Headline: return {&t.font_family.headline, t.font_size.headline, d.colors.headline, t.bold.headline};
+    case Role::Connections:
+      return {&t.font_family.connections, t.font_size.connections, d.colors.connections, t.bold.connections};
+    case Role::SectionTitles:
+      return {&t.font_family.section_titles, t.font_size.section_titles, d.colors.section_titles,
+              t.bold.section_titles};
+    case Role::Footer: return {&t.font_family.body, t.font_size.body, d.colors.footer, false};
+    case Role::Body: break;
+  }
+  return {&t.font_family.body, t.font_size.body, d.colors.body, t.bold.body};
+}
+
+}  // namespace
+
+Styles resolve_styles(const Document& doc, const FontLibrary& fonts, Diagnostics& diags) {
+  Styles s;
+  s.link_color = doc.design.colors.links;
+  const Design& d = doc.design;
+  Abs body_size = d.typography.font_size.body.resolve(Abs::pt(10));
+  if (body_size <= Abs::zero()) body_size = Abs::pt(10);
+  std::set<std::string> reported;
+  for (int r = 0; r < 6; ++r) {
+    Role role = static_cast<Role>(r);
+    RoleDesign rd = role_design(d, role);
+    std::string family = rd.family->family.empty() ? "Lato" : rd.family->family;
+    Abs size = role == Role::Body ? body_size : rd.size.resolve(body_size);
+    if (size <= Abs::zero()) size = body_size;
+    s.bold_default_[r] = rd.bold;
+    for (int b = 0; b < 2; ++b)
+      for (int i = 0; i < 2; ++i) {
+        FontRequest req{family, b ? FontWeight::Bold : FontWeight::Regular,
+                        i ? FontStyle::Italic : FontStyle::Upright, directory_of(doc.path)};
+        ResolvedFont rf = fonts.resolve(req);
+        if (!rf.font) {
+          if (reported.insert(family).second)
+            diags.error(doc.path, rd.family->loc, rf.error, rf.hint);
+          rf = fonts.resolve(FontRequest{"Lato", req.weight, req.style, {}});
+        } else if (rf.substituted && reported.insert(family).second) {
+          diags.warning(doc.path, rd.family->loc, rf.note);
+        }
+        TextStyle& st = s.styles_[r][b][i];
+        st.font = rf.font;
+        if (st.font) st.chain = make_font_chain(fonts, st.font, req.weight, req.style);
+        st.size = size;
+        st.color = rd.color;
+        st.bold = b;
+        st.italic = i;
+      }
+  }
+  return s;
+}
+
+}  // namespace vitae

@@ -1,0 +1,42 @@
+// Styles: the design's typography resolved to fonts. One TextStyle per text role and
+// weight/slant, built once per build from Design and the shared FontLibrary.
+#pragma once
+
+#include <array>
+#include <string>
+
+#include "layout/inline.h"
+#include "vitae/diagnostics.h"
+#include "vitae/model.h"
+
+namespace vitae {
+
+class FontLibrary;
+
+/// The text roles of a CV design (RenderCV's typography keys).
+enum class Role { Body, Name, Headline, Connections, SectionTitles, Footer };
+
+class Styles {
+ public:
+  /// The style of `role` with the given emphasis. Bold or italic faces a family lacks fall
+  /// back to the regular face.
+  const TextStyle& get(Role role, bool bold, bool italic) const {
+    return styles_[static_cast<int>(role)][bold][italic];
+  }
+  /// Whether a role is bold by default (typography.bold.*).
+  bool bold_by_default(Role role) const { return bold_default_[static_cast<int>(role)]; }
+  Color link_color;
+
+  friend Styles resolve_styles(const Document& doc, const FontLibrary& fonts, Diagnostics& diags);
+
+ private:
+  std::array<std::array<std::array<TextStyle, 2>, 2>, 6> styles_;
+  std::array<bool, 6> bold_default_{};
+};
+
+/// Resolves every role's font family through `fonts`. A family that cannot be found is an
+/// error at the line that names it (with the closest families as a hint); a substituted
+/// family (RenderCV's "Source Sans 3") is a warning.
+Styles resolve_styles(const Document& doc, const FontLibrary& fonts, Diagnostics& diags);
+
+}  // namespace vitae

@@ -1,0 +1,35 @@
+// Where a word may break inside: after explicit hyphens, at sensible points of URLs and
+// e-mail addresses (no hyphen drawn), at hyphenation points (a hyphen drawn), and as a
+// last resort anywhere, for a word wider than the line.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "vitae/length.h"
+
+namespace vitae {
+
+class Hyphenator;
+
+struct WordBreak {
+  std::size_t offset = 0;  ///< byte offset in the word: the break comes before this byte
+  int penalty = 0;
+  bool hyphen = false;     ///< a hyphen is drawn at the line end (flagged penalty)
+};
+
+struct WordBreakConfig {
+  Abs line_width;                  ///< a word wider than this may break anywhere
+  bool allow_hyphenation = false;
+  int explicit_hyphen_penalty = 50;  ///< TeX's \exhyphenpenalty
+  int hyphen_penalty = 50;           ///< TeX's \hyphenpenalty
+  int url_penalty = 100;             ///< after / . ? & @ in URLs and addresses
+  int anywhere_penalty = 5000;       ///< last resort, between any two characters
+};
+
+/// The break opportunities inside `word` (no spaces in it), ascending by offset.
+/// `word_width` is the word's natural width in its style.
+std::vector<WordBreak> word_breaks(std::string_view word, const WordBreakConfig& config,
+                                   const Hyphenator* hyphenator, Abs word_width);
+
+}  // namespace vitae
