@@ -2,18 +2,92 @@
 
 #include <charconv>
 
+#include "layout/layout.h"
 #include "load/load.h"
+#include "pdf/pdf_writer.h"
 
 namespace vitae {
 
+namespace {
+
+// Civil date from days since 1970-01-01 (Howard Hinnant's days_from_civil inverse).
+Date date_from_epoch(int64_t seconds) {
+  int64_t z = seconds / 86400 + 719468;
+  if (seconds < 0 && seconds % 86400) --z;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  Date d;
+  d.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  d.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  d.year = static_cast<int>(yoe + era * 400 + (d.month <= 2));
+  return d;
+}
+
+int64_t epoch_from_date(const Date& d) {
+  int y = d.year - (d.month <= 2 && d.month > 0);
+  int m = d.month > 0 ? d.month : 1;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + (d.day > 0 ? d.day : 1) - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return (era * 146097 + doe - 719468) * 86400;
+}
+
+BuildStats to_build_stats(const LayoutStats& s) {
+  BuildStats b;
+  b.pages = s.pages;
+  b.lines = s.lines;
+  b.hyphenated_lines = s.hyphenated_lines;
+  b.consecutive_hyphens = s.consecutive_hyphens;
+  b.overfull_lines = s.overfull_lines;
+  b.underfull_lines = s.underfull_lines;
+  b.max_adjustment_ratio = s.max_ratio;
+  b.mean_adjustment_ratio = s.justified_lines ? s.sum_ratio / s.justified_lines : 0;
+  return b;
+}
+
+}  // namespace
+
+std::optional<Date> visible_date(const Settings& settings, const BuildConfig& config) {
+  if (config.source_date_epoch) return date_from_epoch(*config.source_date_epoch);
+  if (settings.current_date) return settings.current_date;
+  if (settings.current_date_is_today && config.now) return date_from_epoch(*config.now);
+  return std::nullopt;
+}
+
+std::optional<int64_t> metadata_date(const Settings& settings, const BuildConfig& config) {
+  if (config.source_date_epoch) return config.source_date_epoch;
+  if (settings.current_date) return epoch_from_date(*settings.current_date);
+  return std::nullopt;
+}
+
 std::optional<BuildResult> build_document(const SourceFile& source, const BuildConfig& config,
-                                          Diagnostics& diags) {
+                                          const BuildServices& services, Diagnostics& diags) {
   std::optional<Document> doc = load_document(source, diags);
   if (!doc || diags.has_errors()) return std::nullopt;
   BuildResult result;
   if (config.check_only) return result;
-  diags.error(source.path, {}, "PDF output is not implemented yet", "use `vitae check` for now");
-  return std::nullopt;
+
+  LayoutOptions lo;
+  lo.today = visible_date(doc->settings, config);
+  std::shared_ptr<const Hyphenator> hyph;
+  if (doc->design.hyphenation) {
+    std::string why;
+    hyph = services.hyphenators.get(doc->locale.bcp47, &why);
+    if (!hyph) diags.warning(doc->path, doc->design.theme_loc, "hyphenation is off: " + why);
+  }
+  lo.hyphenator = hyph.get();
+  LayoutResult laid = layout_document(*doc, services.fonts, lo, diags);
+  if (diags.has_errors()) return std::nullopt;
+  laid.doc.info.date = metadata_date(doc->settings, config);
+  std::optional<std::string> pdf = write_pdf(laid.doc, PdfOptions{}, diags);
+  if (!pdf) return std::nullopt;
+  result.pdf = std::move(*pdf);
+  result.stats = to_build_stats(laid.stats);
+  return result;
 }
 
 namespace {

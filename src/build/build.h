@@ -3,20 +3,30 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "text/font_library.h"
+#include "text/hyphenate.h"
 #include "vitae/diagnostics.h"
 #include "vitae/model.h"
 
 namespace vitae {
 
-class FontLibrary;
+/// What builds share: fonts and hyphenation patterns, loaded once per process and used by
+/// every build (thread-safe).
+struct BuildServices {
+  FontLibrary fonts;
+  HyphenatorCache hyphenators;
+
+  explicit BuildServices(FontLibraryConfig config = {}) : fonts(std::move(config)) {}
+};
 
 struct BuildConfig {
   /// Seconds since the epoch from SOURCE_DATE_EPOCH; wins over settings.current_date.
   std::optional<int64_t> source_date_epoch;
-  /// The clock, read by the caller only when the CV asks for `current_date: today`.
+  /// The clock, read by the caller; used only when the CV asks for `current_date: today`.
   std::optional<int64_t> now;
   /// Stop after validation (vitae check).
   bool check_only = false;
@@ -42,7 +52,15 @@ struct BuildResult {
 /// Loads, lays out and writes one CV. All problems go to `diags`; returns nothing when
 /// there were errors. Never throws.
 std::optional<BuildResult> build_document(const SourceFile& source, const BuildConfig& config,
-                                          Diagnostics& diags);
+                                          const BuildServices& services, Diagnostics& diags);
+
+/// The date a CV shows as today, by precedence: SOURCE_DATE_EPOCH, settings.current_date,
+/// the clock (only for `current_date: today`); unset when none applies.
+std::optional<Date> visible_date(const Settings& settings, const BuildConfig& config);
+
+/// The date written into the PDF's metadata (seconds since the epoch): SOURCE_DATE_EPOCH,
+/// else a fixed settings.current_date; never the clock.
+std::optional<int64_t> metadata_date(const Settings& settings, const BuildConfig& config);
 
 /// Formats BuildStats for the terminal, one "key: value" per line.
 std::string format_stats(const BuildStats& stats);

@@ -9,6 +9,7 @@
 #include "build/build.h"
 #include "build/output.h"
 #include "load/load.h"
+#include "pdf/pdf_writer.h"
 
 namespace vitae {
 
@@ -80,7 +81,8 @@ int run_build(const CliArgs& args, const CliIo& io) {
   }
 
   Diagnostics diags;
-  std::optional<BuildResult> result = build_document(source, config, diags);
+  BuildServices services;
+  std::optional<BuildResult> result = build_document(source, config, services, diags);
   io.err(format_diagnostics(diags, {&source}));
   if (!result) return 1;
   if (args.stats) io.err(format_stats(result->stats));
