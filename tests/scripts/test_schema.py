@@ -18,11 +18,15 @@ import os
 import sys
 
 import jsonschema
+import re
+
 import yaml
 
 SCHEMA_PATH = "data/vitae.schema.json"
 EXAMPLES_GLOB = "data/examples/*"
 RENDERCV_DIR = "../shared/compat/rendercv"
+DESIGN_KEYS_CPP = "src/load/design_keys.cpp"
+NOT_YET = "not applied yet"
 
 
 class PlainLoader(yaml.SafeLoader):
@@ -109,6 +113,10 @@ NEGATIVE = {
         highlights=[{"text": "x", "tag": ["a"]}]),
     "unknown social network": lambda d: d["cv"].update(
         social_networks=[{"network": "MySpace", "username": "me"}]),
+    "bad colour name": lambda d: d["design"].update(colors={"name": "ultraviolet"}),
+    "bad colour: rgb component > 255": lambda d: d["design"].update(colors={"name": "rgb(0, 300, 0)"}),
+    "one-line entry with highlights": lambda d: d["cv"]["sections"]["skills"][0].update(
+        highlights=["x"]),
     "locale month_names with 11 names": lambda d: d["locale"].update(month_names=["x"] * 11),
 }
 
@@ -126,6 +134,60 @@ POSITIVE = {
     "font_family as a string": lambda d: d["design"].update(typography={"font_family": "Lato"}),
     "text entries": lambda d: d["cv"]["sections"].update(summary=["**Bold**, *italic*, \\*escaped\\*."]),
 }
+
+
+def loader_design_keys():
+    """{dotted path: applied} from the loader's table of design keys, or None if absent."""
+    if not os.path.exists(DESIGN_KEYS_CPP):
+        return None
+    with open(DESIGN_KEYS_CPP, encoding="utf-8") as f:
+        src = f.read()
+    keys = {m.group(1): m.group(3) == "kApplied"
+            for m in re.finditer(r'\{"([a-z_.]+)", V::(\w+), (kApplied|kNotYet)', src)}
+    for m in re.finditer(r'add_roles\(k, "([a-z_.]+)", V::\w+, (kApplied|kNotYet), (true|false)', src):
+        roles = (["body"] if m.group(3) == "true" else []) + \
+            ["name", "headline", "connections", "section_titles"]
+        for role in roles:
+            keys[f"{m.group(1)}.{role}"] = m.group(2) == "kApplied"
+    return keys or None
+
+
+def schema_design_leaves(schema):
+    """{dotted path: description} of every leaf key under design in the schema."""
+    out = {}
+
+    def walk(node, path):
+        if "properties" in node:
+            for k, v in node["properties"].items():
+                walk(v, path + [k])
+            return
+        objects = [a for a in node.get("anyOf", []) if "properties" in a]
+        for a in objects:
+            walk(a, path)
+        if not objects:
+            out[".".join(path)] = node.get("description", "")
+
+    walk(schema["definitions"]["design"], [])
+    return out
+
+
+def check_design_keys_in_sync(schema):
+    """The schema's design keys and 'not applied yet' marks must match the loader's table."""
+    keys = loader_design_keys()
+    if keys is None:
+        print(f"note: {DESIGN_KEYS_CPP} absent or unreadable; design key sync not checked")
+        return []
+    leaves = schema_design_leaves(schema)
+    problems = []
+    for path, applied in sorted(keys.items()):
+        if path not in leaves:
+            problems.append(f"design.{path} is read by the loader but missing from the schema")
+        elif applied == (NOT_YET in leaves[path]):
+            problems.append(f"design.{path}: the loader says applied={applied}, "
+                            f"the schema's description says otherwise")
+    for path in sorted(set(leaves) - set(keys) - {"theme"}):
+        problems.append(f"design.{path} is in the schema but not read by the loader")
+    return problems
 
 
 def main():
@@ -176,6 +238,12 @@ def main():
             failures.append(f"invalid document accepted ({name})")
         else:
             print(f"ok   rejects: {name}")
+
+    checked += 1
+    sync = check_design_keys_in_sync(schema)
+    failures += sync
+    if not sync and loader_design_keys() is not None:
+        print("ok   schema design keys match the loader's table")
 
     for msg in failures:
         print("FAIL " + msg)
