@@ -80,6 +80,18 @@ TEST(FontLibrary, MissingFamilyGivesErrorWithClosestName) {
   EXPECT_NE(r3.hint.find("bundled families"), std::string::npos) << r3.hint;
 }
 
+TEST(FontLibrary, MissingBundledDirectoryIsAnErrorWithAHint) {
+  FontLibraryConfig c = bundled_only();
+  c.font_dir = kFonts + "/does-not-exist";
+  FontLibrary lib(c);
+  ResolvedFont r = lib.resolve(req("serif"));
+  EXPECT_FALSE(r.font);
+  EXPECT_NE(r.error.find("bundled font 'Linux Libertine O' cannot be loaded"), std::string::npos)
+      << r.error;
+  EXPECT_NE(r.hint.find("VITAE_FONT_DIR"), std::string::npos);
+  EXPECT_EQ(lib.font_dir(), c.font_dir);
+}
+
 TEST(FontLibrary, FilePathsRelativeToBaseDir) {
   FontLibrary lib(bundled_only());
   ResolvedFont r = lib.resolve({"libertine/LinLibertine_RI.otf", FontWeight::Regular,
