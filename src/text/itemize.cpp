@@ -51,18 +51,43 @@ std::vector<Char> decode(std::string_view text, std::size_t begin, std::size_t e
   return chars;
 }
 
+bool is_rtl(hb_script_t s) {
+  return hb_script_get_horizontal_direction(s) == HB_DIRECTION_RTL;
+}
+
+bool is_digit(char32_t c) {
+  return hb_unicode_general_category(ufuncs(), c) == HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER;
+}
+
 /// Common/Inherited take the script of the preceding character, or of the following
 /// one when at the start (UAX #24's "attach to neighbours", without bracket pairing).
+/// Departure: since no bidi reordering (UAX #9) happens between items, a Common
+/// character joins a right-to-left script only when the same script follows and it is
+/// not a digit (digits shaped right-to-left would come out reversed); otherwise it takes
+/// the following left-to-right script, else the last one seen, else `fallback`.
 void resolve_scripts(std::vector<Char>& chars, hb_script_t fallback) {
-  hb_script_t prev = HB_SCRIPT_INVALID;
-  for (Char& c : chars) {
-    if (is_real_script(c.script)) prev = c.script;
-    else if (prev != HB_SCRIPT_INVALID) c.script = prev;
-  }
-  hb_script_t next = fallback;
-  for (auto it = chars.rbegin(); it != chars.rend(); ++it) {
-    if (is_real_script(it->script)) next = it->script;
-    else it->script = next;
+  std::vector<hb_script_t> next_real(chars.size() + 1, HB_SCRIPT_INVALID);
+  for (std::size_t i = chars.size(); i-- > 0;)
+    next_real[i] = is_real_script(chars[i].script) ? chars[i].script : next_real[i + 1];
+  hb_script_t prev = HB_SCRIPT_INVALID, last_ltr = HB_SCRIPT_INVALID;
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    Char& c = chars[i];
+    if (is_real_script(c.script)) {
+      prev = c.script;
+      if (!is_rtl(prev)) last_ltr = prev;
+      continue;
+    }
+    const hb_script_t next = next_real[i + 1];
+    const bool inherited = c.script == HB_SCRIPT_INHERITED;
+    if (prev != HB_SCRIPT_INVALID &&
+        (inherited || !is_rtl(prev) || (next == prev && !is_digit(c.cp))))
+      c.script = prev;
+    else if (next != HB_SCRIPT_INVALID && !is_rtl(next))
+      c.script = next;
+    else if (prev == HB_SCRIPT_INVALID && next != HB_SCRIPT_INVALID && !is_digit(c.cp))
+      c.script = next;  // leading punctuation of right-to-left text
+    else
+      c.script = last_ltr != HB_SCRIPT_INVALID ? last_ltr : fallback;
   }
 }
 
@@ -94,14 +119,18 @@ class FontChooser {
 
   /// The font for a cluster, or null if the cluster is only ignorable characters.
   /// `previous` is the font of the cluster before: spaces and punctuation (script Common)
-  /// stay in it when it has them, so a space after a Hebrew word does not switch fonts.
+  /// stay in it when it has them and their script is the same, so a space between two
+  /// Hebrew words does not switch fonts.
   std::shared_ptr<const Font> choose(const std::vector<Char>& chars, const Cluster& c,
                                      const std::shared_ptr<const Font>& previous,
+                                     hb_script_t previous_script,
                                      std::vector<MissingChar>& missing) {
     bool all_ignorable = true;
     for (std::size_t i = c.first; i <= c.last; ++i) all_ignorable &= is_ignorable(chars[i].cp);
     if (all_ignorable) return nullptr;
-    if (previous && chars[c.first].common && covers(*previous, chars, c)) return previous;
+    if (previous && chars[c.first].common && chars[c.first].script == previous_script &&
+        covers(*previous, chars, c))
+      return previous;
     for (const auto& f : fonts_)
       if (covers(*f, chars, c)) return f;
     if (chain_.library) {
@@ -197,14 +226,16 @@ Itemization itemize(std::string_view text, std::size_t begin, std::size_t end,
   resolve_scripts(chars, parse_script(default_script));
   FontChooser chooser(chain);
   std::shared_ptr<const Font> previous;
+  hb_script_t previous_script = HB_SCRIPT_INVALID;
   const auto cluster_end = [&](const Cluster& c) {
     return c.last + 1 < chars.size() ? chars[c.last + 1].offset : end;
   };
   for (const Cluster& c : clusters(chars)) {
-    auto font = chooser.choose(chars, c, previous, out.missing);
+    auto font = chooser.choose(chars, c, previous, previous_script, out.missing);
     if (!font) font = previous ? previous : chain.fonts.front();  // ignorables join
     append(out.items, font, chars[c.first].script, chars[c.first].offset, cluster_end(c));
     previous = font;
+    previous_script = chars[c.first].script;
   }
   return out;
 }

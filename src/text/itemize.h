@@ -52,7 +52,9 @@ struct Itemization {
 /// Splits bytes [begin, end) of `text` into items. Scripts come from the Unicode Script
 /// property (HarfBuzz's hb_unicode_script); Common and Inherited characters (spaces,
 /// digits, punctuation, combining marks) join the preceding script, or the following one
-/// at the start; text of Common script only gets `default_script`. A character goes to the
+/// at the start; text of Common script only gets `default_script`. Spaces, punctuation
+/// and digits join a right-to-left script only inside it (never digits), since items are
+/// not bidi-reordered. A character goes to the
 /// first font of the chain that has it, with its combining marks (so a base and its
 /// accents stay in one font); format and control characters (ZWJ, soft hyphen) join
 /// their neighbour's font. Departs from UAX #24 in not pairing brackets; no bidi reordering

@@ -54,7 +54,7 @@ TEST(Itemize, HebrewFallsBackToLibertine) {
   ShapedText shaped = shape_text(text, 0, text.size(), chain, ShapeOptions{});
   ASSERT_EQ(shaped.runs.size(), 3u);
   EXPECT_EQ(shaped.runs[0].item.end, hebrew);  // the space joins the Latin run before it
-  EXPECT_EQ(shaped.runs[2].item.begin, text.find(" end") + 1);  // and this one the Hebrew
+  EXPECT_EQ(shaped.runs[2].item.begin, text.find(" end"));  // this one goes to the Latin after
   EXPECT_EQ(shaped.runs[1].item.begin, hebrew);
   EXPECT_EQ(shaped.runs[1].item.script, "Hebr");
   EXPECT_EQ(shaped.runs[1].item.direction, TextDirection::RightToLeft);
@@ -83,6 +83,19 @@ TEST(Itemize, CharacterInNoFontIsReported) {
   ASSERT_EQ(shaped.runs.size(), 1u);  // stays in the chosen font, as .notdef
   ASSERT_EQ(shaped.runs[0].glyphs.size(), 3u);
   EXPECT_EQ(shaped.runs[0].glyphs[1].id, 0);
+}
+
+TEST(Itemize, SpacesInsideHebrewStayHebrewButDigitsDoNot) {
+  FontLibrary lib(config(false));
+  const FontChain chain = lato_chain(lib);
+  const std::string text = "\u05E9\u05DC \u05D5\u05DD 2024";
+  Itemization it = itemize(text, 0, text.size(), chain);
+  ASSERT_EQ(it.items.size(), 2u);
+  EXPECT_EQ(it.items[0].script, "Hebr");
+  EXPECT_EQ(it.items[0].end, text.find(" 2024"));  // includes the inner space
+  EXPECT_EQ(it.items[1].script, "Latn");
+  EXPECT_EQ(it.items[1].direction, TextDirection::LeftToRight);
+  EXPECT_EQ(it.items[1].font, chain.fonts[0]);
 }
 
 TEST(Itemize, CombiningMarksStayWithTheirBase) {
