@@ -171,6 +171,8 @@ struct Design {
     std::string alignment = "center";
     Length photo_width = Length::of(Abs::cm(3.5));
     std::string photo_position = "left";
+    Length photo_space_left = Length::of(Abs::cm(0.4));
+    Length photo_space_right = Length::of(Abs::cm(0.4));
     Length space_below_name = Length::of(Abs::cm(0.7));
     Length space_below_headline = Length::of(Abs::cm(0.7));
     Length space_below_connections = Length::of(Abs::cm(0.7));

@@ -1,0 +1,198 @@
+#include "load/design_reader.h"
+
+#include <algorithm>
+
+#include "load/builtin_layouts.h"
+#include "load/design_keys.h"
+#include "load/did_you_mean.h"
+#include "load/values.h"
+
+namespace vitae::load {
+
+namespace {
+
+std::string join(const std::string& prefix, const std::string& key) {
+  return prefix.empty() ? key : prefix + "." + key;
+}
+
+/// The names that may follow `prefix` in a design path ("page" -> size, top_margin, ...).
+std::vector<std::string> children_of(const std::string& prefix) {
+  std::vector<std::string> out;
+  std::string start = prefix.empty() ? "" : prefix + ".";
+  for (const DesignKey& k : design_keys()) {
+    if (k.path.compare(0, start.size(), start) != 0) continue;
+    std::string rest = k.path.substr(start.size());
+    std::string next = rest.substr(0, rest.find('.'));
+    if (std::find(out.begin(), out.end(), next) == out.end()) out.push_back(next);
+  }
+  return out;
+}
+
+bool is_group(const std::string& path) { return find_design_key(path) == nullptr; }
+
+/// Parses `v` as `key` wants and stores it; returns true when the stored value changed.
+template <typename T>
+bool store(void* field, T value) {
+  T& f = *static_cast<T*>(field);
+  bool changed = !(f == value);
+  f = std::move(value);
+  return changed;
+}
+
+bool store_value(const DesignKey& key, const YNode& v, Design& design, Reader& r) {
+  std::string what = "design." + key.path;
+  void* field = key.field(design);
+  using V = DesignValue;
+  if (key.type == V::Template && v.is_null()) return store(field, std::string());
+  if (key.type == V::StringList) {
+    if (v.is_null()) return store(field, std::vector<std::string>{});
+    auto list = r.string_list(v, what);
+    return list && store(field, *list);
+  }
+  if (key.type == V::Bool) {
+    auto b = r.boolean(v, what);
+    return b && store(field, *b);
+  }
+  auto s = r.string(v, what);
+  if (!s) return false;
+  std::string error;
+  switch (key.type) {
+    case V::Length: {
+      auto len = parse_length(*s, &error);
+      if (!len) break;
+      return store(field, *len);
+    }
+    case V::AbsLength: {
+      auto len = parse_length(*s, &error);
+      if (!len) break;
+      if (len->em != 0) {
+        error = "'" + *s + "' must be an absolute length (pt, in, cm or mm), not em";
+        break;
+      }
+      Abs& f = *static_cast<Abs*>(field);
+      bool changed = f != len->abs;
+      f = len->abs;
+      return changed;
+    }
+    case V::Color: {
+      auto c = parse_color(*s, &error);
+      if (!c) break;
+      return store(field, *c);
+    }
+    case V::Choice:
+    case V::PageSize: {
+      if (std::find(key.choices.begin(), key.choices.end(), *s) == key.choices.end()) {
+        r.error(v.loc, what + ": '" + *s + "' is not one of the choices", unknown_name_hint(*s, key.choices));
+        return false;
+      }
+      if (key.type == V::PageSize) {
+        auto dims = page_dimensions(*s);
+        design.page.width = dims->first;
+        design.page.height = dims->second;
+      }
+      return store(field, *s);
+    }
+    case V::Font: {
+      FontChoice& f = *static_cast<FontChoice*>(field);
+      bool changed = f.family != *s;
+      f = FontChoice{*s, v.loc};
+      return changed;
+    }
+    default:
+      return store(field, *s);
+  }
+  r.error(v.loc, what + ": " + error);
+  return false;
+}
+
+void apply_leaf(const DesignKey& key, const YNode& key_node, const YNode& v, Design& design, Reader& r,
+                bool warn_unapplied) {
+  bool changed = store_value(key, v, design, r);
+  if (!changed || key.applied || !warn_unapplied) return;
+  std::string name = "design." + key.path;
+  if (std::find(design.unapplied_keys.begin(), design.unapplied_keys.end(), name) == design.unapplied_keys.end())
+    design.unapplied_keys.push_back(name);
+  r.warning(key_node.loc, name + " is not applied yet",
+            "vitae reads this key for compatibility with RenderCV but does not use it yet");
+}
+
+void apply_group(const YNode& map, const std::string& prefix, Design& design, Reader& r, bool warn) {
+  std::vector<std::string> allowed = children_of(prefix);
+  if (prefix.empty()) allowed.insert(allowed.begin(), "theme");
+  std::string context = prefix.empty() ? "design" : "design." + prefix;
+  r.for_each_entry(map, allowed, context, [&](const YNode& key, const YNode& v) {
+    if (prefix.empty() && key.value == "theme") return;  // handled by read_design
+    std::string path = join(prefix, key.value);
+    if (!is_group(path)) {
+      apply_leaf(*find_design_key(path), key, v, design, r, warn);
+      return;
+    }
+    if (path == "typography.font_family" && v.is_scalar()) {  // one family for every role
+      for (const std::string& role : children_of(path))
+        apply_leaf(*find_design_key(path + "." + role), key, v, design, r, warn);
+      return;
+    }
+    if (r.expect_map(v, "design." + path)) apply_group(v, path, design, r, warn);
+  });
+}
+
+/// The layout name for a theme; warns when the theme has no layout of its own yet.
+std::string layout_for_theme(const YNode& theme, Reader& r) {
+  auto name = r.string(theme, "design.theme");
+  if (!name) return "classic";
+  for (const BuiltinLayout& l : builtin_layouts())
+    if (l.name == *name) return *name;
+  const auto& themes = rendercv_themes();
+  if (std::find(themes.begin(), themes.end(), *name) != themes.end()) {
+    r.warning(theme.loc, "theme '" + *name + "' is not available yet; using the closest layout, 'classic'",
+              "the CV is typeset with vitae's classic layout and your design keys");
+    return "classic";
+  }
+  std::vector<std::string> known = themes;
+  r.error(theme.loc, "unknown theme '" + *name + "'", unknown_name_hint(*name, known));
+  return "classic";
+}
+
+/// Applies built-in layout `name` (a `design:` mapping in layouts/NAME.yaml).
+void apply_layout(const std::string& name, Design& design, Reader& user) {
+  for (const BuiltinLayout& l : builtin_layouts()) {
+    if (l.name != name) continue;
+    std::string path = "layouts/" + std::string(l.name) + ".yaml";
+    Reader r(path, user.diags(), l.text);
+    std::optional<YNode> root = parse_yaml_tree(l.text, path, user.diags());
+    if (!root || !root->is_map()) return;
+    if (const YNode* d = find_field(*root, "design"); d && d->is_map()) apply_group(*d, "", design, r, false);
+    return;
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& rendercv_themes() {
+  static const std::vector<std::string> themes = {"classic", "ember", "engineeringclassic", "engineeringresumes",
+                                                  "harvard", "ink",   "moderncv",           "opal",
+                                                  "sb2nov"};
+  return themes;
+}
+
+void apply_design_keys(const YNode& map, Design& design, Reader& r, bool warn_unapplied) {
+  apply_group(map, "", design, r, warn_unapplied);
+}
+
+Design read_design(const YNode* node, Reader& r) {
+  Design design;
+  std::string layout = "classic";
+  bool is_map = node && r.expect_map(*node, "design");
+  if (is_map)
+    if (const YNode* theme = find_field(*node, "theme"))
+      if (!theme->is_null()) {
+        layout = layout_for_theme(*theme, r);
+        design.theme_loc = theme->loc;
+      }
+  design.theme = layout;
+  apply_layout(layout, design, r);
+  if (is_map) apply_design_keys(*node, design, r, true);
+  return design;
+}
+
+}  // namespace vitae::load

@@ -1,0 +1,57 @@
+// A YAML document as a plain tree with source positions. Built from yaml-cpp's parser events
+// so that no yaml-cpp type leaves yaml_tree.cpp, every node (including empty values) has a
+// location, and aliases can be refused before anything walks the tree.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "vitae/diagnostics.h"
+
+namespace vitae::load {
+
+/// One node of a parsed YAML document.
+struct YNode {
+  enum class Kind { Null, Scalar, Sequence, Map };
+  Kind kind = Kind::Null;
+  std::string value;     ///< the scalar's text (Scalar only)
+  bool plain = false;    ///< a plain (unquoted, non-block) scalar
+  SourceLoc loc;         ///< where the node starts (line and column from 1)
+  std::size_t offset = 0;  ///< byte offset of the node's start in the source
+  std::vector<YNode> items;                      ///< Sequence items
+  std::vector<std::pair<YNode, YNode>> entries;  ///< Map entries, in source order
+
+  bool is_null() const { return kind == Kind::Null; }
+  bool is_scalar() const { return kind == Kind::Scalar; }
+  bool is_seq() const { return kind == Kind::Sequence; }
+  bool is_map() const { return kind == Kind::Map; }
+};
+
+/// "a mapping", "a list", "a string", "nothing": for "expected X, found Y" messages.
+const char* kind_phrase(const YNode& node);
+
+/// Parses `text` (YAML 1.2 or JSON). Syntax errors, aliases, more than one document and
+/// too many nodes become errors in `diags` (positions in `path`); returns the document's
+/// root, or nothing on error. A stream with no document gives a Null root.
+std::optional<YNode> parse_yaml_tree(std::string_view text, const std::string& path,
+                                     Diagnostics& diags);
+
+/// Line and column (from 1, columns counted in code points) of byte `offset` in `text`.
+/// Scans from the start: for one-off use.
+SourceLoc loc_of_offset(std::string_view text, std::size_t offset);
+
+/// Byte offsets to line:column for many lookups in one text (O(log lines + line length)).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  SourceLoc at(std::size_t offset) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;  ///< byte offset of each line's first byte
+};
+
+}  // namespace vitae::load

@@ -1,0 +1,98 @@
+// Every RenderCV example and ATS corpus file must load without errors (warnings allowed).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "load/load.h"
+
+namespace vitae {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path compat_dir() { return fs::path(VITAE_SOURCE_DIR) / ".." / "shared" / "compat" / "rendercv"; }
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<fs::path> yaml_files(const fs::path& dir) {
+  std::vector<fs::path> out;
+  if (!fs::is_directory(dir)) return out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".yaml") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void expect_loads(const fs::path& dir, std::size_t at_least) {
+  if (!fs::is_directory(dir)) GTEST_SKIP() << dir << " is absent";
+  auto files = yaml_files(dir);
+  ASSERT_GE(files.size(), at_least);
+  for (const fs::path& f : files) {
+    SourceFile src{f.filename().string(), read_file(f)};
+    Diagnostics diags;
+    std::optional<Document> doc = load_document(src, diags);
+    EXPECT_FALSE(diags.has_errors()) << format_diagnostics(diags, {&src});
+    ASSERT_TRUE(doc) << f;
+    EXPECT_FALSE(doc->cv.name.empty()) << f;
+    EXPECT_FALSE(doc->cv.sections.empty()) << f;
+  }
+}
+
+TEST(Examples, RenderCvExamplesLoadWithoutErrors) { expect_loads(compat_dir() / "examples", 9); }
+
+TEST(Examples, AtsCorpusLoadsWithoutErrors) { expect_loads(compat_dir() / "ats-corpus", 4); }
+
+TEST(Examples, ClassicExampleReadsEveryEntryType) {
+  fs::path f = compat_dir() / "examples" / "John_Doe_ClassicTheme_CV.yaml";
+  if (!fs::exists(f)) GTEST_SKIP();
+  SourceFile src{"classic.yaml", read_file(f)};
+  Diagnostics diags;
+  auto doc = load_document(src, diags);
+  ASSERT_TRUE(doc) << format_diagnostics(diags, {&src});
+  std::vector<std::pair<std::string, EntryKind>> expected = {
+      {"Welcome to RenderCV", EntryKind::Text}, {"education", EntryKind::Education},
+      {"experience", EntryKind::Experience},   {"projects", EntryKind::Normal},
+      {"publications", EntryKind::Publication}, {"selected_honors", EntryKind::Bullet},
+      {"skills", EntryKind::OneLine},          {"patents", EntryKind::Numbered},
+      {"invited_talks", EntryKind::ReversedNumbered}};
+  ASSERT_EQ(doc->cv.sections.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(doc->cv.sections[i].key, expected[i].first);
+    EXPECT_EQ(doc->cv.sections[i].kind, expected[i].second) << expected[i].first;
+  }
+  EXPECT_EQ(doc->cv.sections[1].title, "Education");
+  EXPECT_EQ(doc->cv.sections[5].title, "Selected Honors");
+  // The nested highlights of the Google DeepMind entry (plain continuation lines "- ...").
+  const Entry& deepmind = doc->cv.sections[2].entries[2];
+  EXPECT_EQ(deepmind.company.markup, "Google DeepMind");
+  ASSERT_EQ(deepmind.highlights.size(), 2u);
+  EXPECT_EQ(deepmind.highlights[1].text.markup,
+            "Published research at top-tier venues with significant academic impact");
+  ASSERT_EQ(deepmind.highlights[1].children.size(), 3u);
+  EXPECT_EQ(deepmind.highlights[1].children[2].text.markup, "Invited journal extension in JMLR (2023)");
+  EXPECT_TRUE(doc->settings.current_date_is_today);
+  EXPECT_EQ(doc->cv.social_networks[0].url, "https://linkedin.com/in/rendercv");
+}
+
+TEST(Examples, NonClassicThemesWarnOnceAndUseClassic) {
+  fs::path f = compat_dir() / "examples" / "John_Doe_EmberTheme_CV.yaml";
+  if (!fs::exists(f)) GTEST_SKIP();
+  SourceFile src{"ember.yaml", read_file(f)};
+  Diagnostics diags;
+  auto doc = load_document(src, diags);
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->design.theme, "classic");
+  ASSERT_EQ(diags.warning_count(), 1u) << format_diagnostics(diags, {&src});
+  EXPECT_EQ(diags.all()[0].message, "theme 'ember' is not available yet; using the closest layout, 'classic'");
+  EXPECT_GT(diags.all()[0].loc.line, 1);
+}
+
+}  // namespace
+}  // namespace vitae
