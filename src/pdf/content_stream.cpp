@@ -1,0 +1,168 @@
+// Writing page content streams. See content_stream.h.
+//
+// Positioning: with Identity-H each glyph advances the pen by its /W width; the layout's
+// advances differ (kerning, justification, rounding), so before each glyph a TJ number
+// moves the pen to where the layout put it. The number is computed from the pen position a
+// reader will actually compute (using the widths as written), so rounding never accumulates.
+#include "pdf/content_stream.h"
+
+#include <cmath>
+
+#include "pdf/glyph_text.h"
+#include "pdf/pdf_number.h"
+#include "pdf/unicode.h"
+
+namespace vitae::pdf {
+namespace {
+
+constexpr int kCoordDecimals = 3;  // 1/1000 pt: far below a device pixel
+constexpr int kTjDecimals = 2;     // 1/100000 em
+
+/// The marked-content operator that makes extractors read `text` instead of the glyphs
+/// it encloses (PDF 1.7, 14.9.4). The string is UTF-16BE with BOM, written in hex.
+std::string begin_actual_text(std::string_view text) {
+  std::string hex = utf16be_hex(text);
+  return "/Span <</ActualText <FEFF" + hex + ">>> BDC\n";
+}
+
+/// Builds one run's text object.
+class RunWriter {
+ public:
+  RunWriter(std::string& out, const GlyphRun& run, const EmbeddedFont& font)
+      : out_(out), run_(run), font_(font), size_(run.size.to_pt()) {}
+
+  void write(double page_height) {
+    const bool whole = run_.actual_text.has_value();
+    if (whole) out_ += begin_actual_text(*run_.actual_text);
+    out_ += "BT\n/" + font_.resource + ' ';
+    append_number(out_, size_, kCoordDecimals);
+    out_ += " Tf\n1 0 0 1 ";
+    append_number(out_, run_.origin.x.to_pt(), kCoordDecimals);
+    out_ += ' ';
+    append_number(out_, page_height - run_.origin.y.to_pt(), kCoordDecimals);
+    out_ += " Tm\n";
+    for (const Cluster& c : clusters_of(run_)) write_cluster(c, !whole);
+    flush();
+    if (rise_ != 0) out_ += "0 Ts\n";  // Ts is graphics state: it outlives ET
+    out_ += "ET\n";
+    if (whole) out_ += "EMC\n";
+  }
+
+ private:
+  void write_cluster(const Cluster& c, bool spans_allowed) {
+    const bool span = spans_allowed && !cluster_extracts_exactly(run_, c, font_.to_unicode);
+    if (span) {
+      flush();
+      out_ += begin_actual_text(c.text);
+    }
+    for (std::size_t i = c.first; i < c.first + c.count; ++i) write_glyph(run_.glyphs[i]);
+    if (span) {
+      flush();
+      out_ += "EMC\n";
+    }
+  }
+
+  void write_glyph(const Glyph& g) {
+    // HarfBuzz's y_offset (marks) cannot be expressed in TJ: text rise (Ts) lifts the glyph.
+    const double rise = round_to(g.y_offset.to_pt(), kCoordDecimals);
+    if (rise != rise_) {
+      flush();
+      append_number(out_, rise, kCoordDecimals);
+      out_ += " Ts\n";
+      rise_ = rise;
+    }
+    const double target = layout_x_ + g.x_offset.to_pt();
+    const double adjust = round_to((pen_ - target) * 1000.0 / size_, kTjDecimals);
+    if (adjust != 0) {
+      if (!array_.empty()) array_ += ' ';
+      append_number(array_, adjust, kTjDecimals);
+      pen_ -= adjust * size_ / 1000.0;
+      last_was_glyph_ = false;
+    }
+    append_glyph(font_.subset.new_glyph(g.id).value_or(0));
+    pen_ += font_.width_1000(g.id) * size_ / 1000.0;
+    layout_x_ += g.x_advance.to_pt();
+  }
+
+  /// Consecutive glyphs share one hex string: "<00010002>".
+  void append_glyph(uint16_t id) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    if (last_was_glyph_) {
+      array_.pop_back();  // reopen the hex string
+    } else {
+      if (!array_.empty()) array_ += ' ';
+      array_ += '<';
+    }
+    for (int shift = 12; shift >= 0; shift -= 4) array_ += kHex[(id >> shift) & 0xF];
+    array_ += '>';
+    last_was_glyph_ = true;
+  }
+
+  void flush() {
+    if (array_.empty()) return;
+    out_ += '[' + array_ + "] TJ\n";
+    array_.clear();
+    last_was_glyph_ = false;
+  }
+
+  std::string& out_;
+  const GlyphRun& run_;
+  const EmbeddedFont& font_;
+  double size_;
+  double pen_ = 0;       ///< where a reader's pen is, relative to the origin (pt)
+  double layout_x_ = 0;  ///< where the layout's pen is (sum of advances so far)
+  double rise_ = 0;
+  std::string array_;  ///< the open TJ array's contents
+  bool last_was_glyph_ = false;
+};
+
+/// Tracks the fill colour so that `rg` is written only when it changes.
+class FillState {
+ public:
+  void set(std::string& out, Color c) {
+    if (c == current_) return;
+    append_number(out, c.r / 255.0, kCoordDecimals);
+    out += ' ';
+    append_number(out, c.g / 255.0, kCoordDecimals);
+    out += ' ';
+    append_number(out, c.b / 255.0, kCoordDecimals);
+    out += " rg\n";
+    current_ = c;
+  }
+
+ private:
+  Color current_{0, 0, 0};  // the initial graphics state fills black
+};
+
+void write_rule(std::string& out, const Rule& r, double page_height) {
+  append_number(out, r.origin.x.to_pt(), kCoordDecimals);
+  out += ' ';
+  append_number(out, page_height - r.origin.y.to_pt() - r.height.to_pt(), kCoordDecimals);
+  out += ' ';
+  append_number(out, r.width.to_pt(), kCoordDecimals);
+  out += ' ';
+  append_number(out, r.height.to_pt(), kCoordDecimals);
+  out += " re f\n";
+}
+
+}  // namespace
+
+std::string page_content(const Page& page, const FontPlan& fonts) {
+  std::string out;
+  FillState fill;
+  const double h = page.height.to_pt();
+  for (const Rule& r : page.rules) {
+    fill.set(out, r.color);
+    write_rule(out, r, h);
+  }
+  for (const GlyphRun& run : page.runs) {
+    if (!drawable(run)) continue;
+    const EmbeddedFont* font = fonts.find(run.font.get());
+    if (!font) continue;  // plan_fonts saw every drawable run; cannot happen
+    fill.set(out, run.color);
+    RunWriter(out, run, *font).write(h);
+  }
+  return out;
+}
+
+}  // namespace vitae::pdf

@@ -1,0 +1,136 @@
+// Type0 font objects. See font_embed.h.
+#include "pdf/font_embed.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "pdf/pdf_number.h"
+#include "pdf/podofo_values.h"
+#include "text/subset.h"
+
+namespace vitae::pdf {
+namespace {
+
+using namespace PoDoFo;
+
+// FontDescriptor /Flags bits (PDF 1.7, table 123).
+constexpr pdf_int64 kFixedPitch = 1 << 0;
+constexpr pdf_int64 kSerif = 1 << 1;
+constexpr pdf_int64 kSymbolic = 1 << 2;  // glyphs outside the standard Latin set: true for CID fonts
+constexpr pdf_int64 kItalic = 1 << 6;
+
+/// Font units -> thousandths of an em (PDF glyph space).
+double to_1000(const Font& f, int units) {
+  const int upem = f.metrics().units_per_em > 0 ? f.metrics().units_per_em : 1000;
+  return units * 1000.0 / upem;
+}
+
+PdfObject* stream_object(PdfVecObjects& objects, const std::string& bytes, bool compress) {
+  PdfObject* obj = objects.CreateObject();
+  obj->GetStream()->Set(bytes.data(), static_cast<pdf_long>(bytes.size()),
+                        stream_filters(compress));
+  return obj;
+}
+
+/// /W as runs of consecutive CIDs: [first [w1 w2 ...] first [...] ...] (PDF 1.7, 9.7.4.3).
+PdfArray widths_array(const EmbeddedFont& f) {
+  std::vector<std::pair<uint16_t, double>> by_new;
+  for (const auto& [old_id, new_id] : f.subset.old_to_new)
+    by_new.emplace_back(new_id, f.width_1000(old_id));
+  std::sort(by_new.begin(), by_new.end());
+  PdfArray w;
+  for (std::size_t i = 0; i < by_new.size();) {
+    std::size_t j = i;
+    PdfArray run;
+    while (j < by_new.size() && by_new[j].first == by_new[i].first + (j - i)) {
+      run.push_back(number_object(by_new[j].second));
+      ++j;
+    }
+    w.push_back(PdfObject(static_cast<pdf_int64>(by_new[i].first)));
+    w.push_back(PdfObject(run));
+    i = j;
+  }
+  return w;
+}
+
+/// StemV is not stored in OpenType; estimate it from the weight class, the usual linear
+/// fit (weight 400 -> about 96, 700 -> 169).
+double stem_v(const Font& f) { return std::round(10 + 220 * (font_weight_class(f) - 50) / 900.0); }
+
+PdfObject* descriptor(PdfVecObjects& objects, const EmbeddedFont& f, bool compress) {
+  const Font& font = *f.font;
+  const FontMetrics& m = font.metrics();
+  PdfObject* d = objects.CreateObject("FontDescriptor");
+  PdfDictionary& dict = d->GetDictionary();
+  dict.AddKey("FontName", PdfName(f.base_font()));
+  pdf_int64 flags = kSymbolic;
+  if (m.is_fixed_pitch) flags |= kFixedPitch;
+  if (m.is_serif) flags |= kSerif;
+  if (m.is_italic || m.italic_angle != 0) flags |= kItalic;
+  dict.AddKey("Flags", PdfObject(flags));
+  PdfArray bbox;
+  for (int v : {m.bbox_x_min, m.bbox_y_min, m.bbox_x_max, m.bbox_y_max})
+    bbox.push_back(number_object(to_1000(font, v)));
+  dict.AddKey("FontBBox", PdfObject(bbox));
+  dict.AddKey("ItalicAngle", number_object(m.italic_angle, 2));
+  dict.AddKey("Ascent", number_object(to_1000(font, m.ascender)));
+  dict.AddKey("Descent", number_object(to_1000(font, m.descender)));
+  // CapHeight is required; fonts without an OS/2 cap height get the ascender.
+  dict.AddKey("CapHeight", number_object(to_1000(font, m.cap_height ? m.cap_height : m.ascender)));
+  if (m.x_height) dict.AddKey("XHeight", number_object(to_1000(font, m.x_height)));
+  dict.AddKey("StemV", number_object(stem_v(font)));
+  PdfObject* file = stream_object(objects, f.subset.program, compress);
+  if (font.is_cff()) {
+    file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+    dict.AddKey("FontFile3", file->Reference());
+  } else {
+    file->GetDictionary().AddKey("Length1", PdfObject(static_cast<pdf_int64>(f.subset.program.size())));
+    dict.AddKey("FontFile2", file->Reference());
+  }
+  return d;
+}
+
+PdfObject* cid_font(PdfVecObjects& objects, const EmbeddedFont& f, bool compress) {
+  PdfObject* cid = objects.CreateObject("Font");
+  PdfDictionary& dict = cid->GetDictionary();
+  const bool cff = f.font->is_cff();
+  dict.AddKey("Subtype", PdfName(cff ? "CIDFontType0" : "CIDFontType2"));
+  dict.AddKey("BaseFont", PdfName(f.base_font()));
+  PdfDictionary info;
+  info.AddKey("Registry", PdfString("Adobe"));
+  info.AddKey("Ordering", PdfString("Identity"));
+  info.AddKey("Supplement", PdfObject(static_cast<pdf_int64>(0)));
+  dict.AddKey("CIDSystemInfo", PdfObject(info));
+  dict.AddKey("FontDescriptor", descriptor(objects, f, compress)->Reference());
+  dict.AddKey("W", PdfObject(widths_array(f)));
+  // CID = glyph id of the subset. For a name-keyed CFF the CIDs index glyphs directly
+  // (PDF 1.7, 9.7.4.2); for TrueType this says so explicitly.
+  if (!cff) dict.AddKey("CIDToGIDMap", PdfName("Identity"));
+  return cid;
+}
+
+PdfObject* to_unicode(PdfVecObjects& objects, const EmbeddedFont& f, bool compress) {
+  std::vector<std::pair<uint16_t, std::string>> entries;
+  for (const auto& [old_id, text] : f.to_unicode)
+    if (auto n = f.subset.new_glyph(old_id)) entries.emplace_back(*n, text);
+  std::sort(entries.begin(), entries.end());
+  return stream_object(objects, to_unicode_cmap(entries), compress);
+}
+
+}  // namespace
+
+PdfReference embed_font(PdfVecObjects& objects, const EmbeddedFont& f, bool compress) {
+  PdfObject* type0 = objects.CreateObject("Font");
+  PdfDictionary& dict = type0->GetDictionary();
+  dict.AddKey("Subtype", PdfName("Type0"));
+  // For a CIDFontType0 descendant the name carries the CMap name too (PDF 1.7, 9.7.6.1).
+  dict.AddKey("BaseFont", PdfName(f.font->is_cff() ? f.base_font() + "-Identity-H" : f.base_font()));
+  dict.AddKey("Encoding", PdfName("Identity-H"));
+  PdfArray descendants;
+  descendants.push_back(cid_font(objects, f, compress)->Reference());
+  dict.AddKey("DescendantFonts", PdfObject(descendants));
+  dict.AddKey("ToUnicode", to_unicode(objects, f, compress)->Reference());
+  return type0->Reference();
+}
+
+}  // namespace vitae::pdf

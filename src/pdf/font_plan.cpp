@@ -1,0 +1,79 @@
+// Collecting and subsetting a document's fonts. See font_plan.h.
+#include "pdf/font_plan.h"
+
+#include <cctype>
+#include <set>
+
+#include "pdf/pdf_number.h"
+
+namespace vitae::pdf {
+namespace {
+
+/// Glyph ids and glyph texts of one font, gathered over the document.
+struct Usage {
+  std::shared_ptr<const Font> font;
+  std::set<uint16_t> glyphs;
+  ToUnicodeTally tally;
+};
+
+/// A PDF name may not hold spaces or delimiters; font names with them exist in the wild.
+std::string sanitize_name(const std::string& name) {
+  std::string out;
+  for (char c : name)
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') out += c;
+  return out.empty() ? std::string("Font") : out;
+}
+
+}  // namespace
+
+double EmbeddedFont::width_1000(uint16_t old_glyph) const {
+  const int upem = font->metrics().units_per_em > 0 ? font->metrics().units_per_em : 1000;
+  return round_to(font->glyph_advance(old_glyph) * 1000.0 / upem, 3);
+}
+
+std::string EmbeddedFont::base_font() const {
+  return subset.tag + "+" + sanitize_name(font->postscript_name());
+}
+
+const EmbeddedFont* FontPlan::find(const Font* f) const {
+  auto it = index.find(f);
+  return it == index.end() ? nullptr : &fonts[it->second];
+}
+
+bool drawable(const GlyphRun& run) {
+  return run.font && run.size.to_pt() > 0 && !run.glyphs.empty();
+}
+
+std::optional<FontPlan> plan_fonts(const LaidOutDocument& doc, Diagnostics& diags) {
+  std::vector<Usage> usages;
+  std::map<const Font*, std::size_t> index;
+  for (const Page& page : doc.pages) {
+    for (const GlyphRun& run : page.runs) {
+      if (!run.font && !run.glyphs.empty()) {
+        diags.error("", {}, "internal error: a glyph run has no font");
+        return std::nullopt;
+      }
+      if (!drawable(run)) continue;
+      auto [it, fresh] = index.emplace(run.font.get(), usages.size());
+      if (fresh) usages.push_back(Usage{run.font, {}, {}});
+      Usage& u = usages[it->second];
+      for (const Glyph& g : run.glyphs) u.glyphs.insert(g.id);
+      u.tally.add_run(run);
+    }
+  }
+  FontPlan plan;
+  plan.index = std::move(index);
+  for (std::size_t i = 0; i < usages.size(); ++i) {
+    std::string err;
+    auto subset = subset_font(*usages[i].font, usages[i].glyphs, &err);
+    if (!subset) {
+      diags.error(usages[i].font->path(), {}, err);
+      return std::nullopt;
+    }
+    plan.fonts.push_back(EmbeddedFont{usages[i].font, "F" + std::to_string(i + 1),
+                                      std::move(*subset), usages[i].tally.choose()});
+  }
+  return plan;
+}
+
+}  // namespace vitae::pdf

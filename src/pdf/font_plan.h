@@ -1,0 +1,49 @@
+// The fonts of a document, collected and subset before any content is written: subsetting
+// renumbers glyphs, so content streams can only be written afterwards.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pdf/glyph_text.h"
+#include "text/subset.h"
+#include "vitae/diagnostics.h"
+#include "vitae/pages.h"
+
+namespace vitae::pdf {
+
+/// One font as it will be embedded.
+struct EmbeddedFont {
+  std::shared_ptr<const Font> font;
+  std::string resource;  ///< page resource name: "F1", "F2", ... in order of first use
+  FontSubset subset;
+  GlyphTextMap to_unicode;  ///< keyed by ORIGINAL glyph id
+
+  /// Advance of an original glyph in thousandths of an em, rounded exactly as it is
+  /// written into /W, so content-stream positioning can compensate for the rounding.
+  double width_1000(uint16_t old_glyph) const;
+  /// The PostScript name with the subset tag: "ABCDEF+Lato-Regular".
+  std::string base_font() const;
+};
+
+/// All fonts of a document, in order of first use.
+struct FontPlan {
+  std::vector<EmbeddedFont> fonts;
+  std::map<const Font*, std::size_t> index;  ///< lookup only; never iterated for output
+
+  const EmbeddedFont* find(const Font* f) const;
+};
+
+/// Collects every font and glyph of the document, tallies glyph texts for ToUnicode and
+/// subsets each font. Returns nullopt (with an error in `diags`) when a font cannot be
+/// subset or a run has no font.
+std::optional<FontPlan> plan_fonts(const LaidOutDocument& doc, Diagnostics& diags);
+
+/// Whether a run should be drawn at all (a font, a positive size and some glyphs).
+bool drawable(const GlyphRun& run);
+
+}  // namespace vitae::pdf

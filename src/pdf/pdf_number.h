@@ -1,0 +1,19 @@
+// Locale-independent number formatting for PDF content streams and dictionaries.
+#pragma once
+
+#include <string>
+
+namespace vitae::pdf {
+
+/// Appends `v` rounded to `decimals` places, without trailing zeros, "-0" or exponent
+/// ("12.5", "0.333", "-3"). Uses std::to_chars: a setlocale() elsewhere in the process
+/// cannot turn the decimal point into a comma, as it would with printf.
+void append_number(std::string& out, double v, int decimals = 3);
+
+/// `v` formatted as by append_number.
+std::string pdf_number(double v, int decimals = 3);
+
+/// `v` rounded to `decimals` places: the value a reader gets back from pdf_number(v).
+double round_to(double v, int decimals);
+
+}  // namespace vitae::pdf

@@ -1,0 +1,40 @@
+// The PDF writer: laid-out pages in, PDF bytes out. The only stage that uses PoDoFo.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "vitae/diagnostics.h"
+#include "vitae/pages.h"
+
+namespace vitae {
+
+/// "vitae X.Y.Z": the default Info /Creator.
+std::string default_pdf_creator();
+/// "vitae X.Y.Z (PoDoFo A.B.C)": the default Info /Producer.
+std::string default_pdf_producer();
+
+/// Options of the PDF writer.
+struct PdfOptions {
+  std::string creator = default_pdf_creator();    ///< Info /Creator and xmp:CreatorTool
+  std::string producer = default_pdf_producer();  ///< Info /Producer and pdf:Producer
+  /// Flate-compress content, font and CMap streams (not XMP). Off only for debugging.
+  bool compress = true;
+};
+
+/// Writes a PDF 1.7 document: one Type0/Identity-H font per Font used (subset, embedded,
+/// with widths and ToUnicode), one page per Page with its runs, rules and links, an
+/// outline from the anchors, Info and XMP metadata from `doc.info`. Output is a pure
+/// function of the input: no clock, no locale, identical bytes on every call.
+/// Returns nullopt with errors in `diags` when a font cannot be subset or PoDoFo fails.
+std::optional<std::string> write_pdf(const LaidOutDocument& doc, const PdfOptions& options,
+                                     Diagnostics& diags);
+
+/// Writes `bytes` to `path` atomically: into a new file beside it (same directory, unique
+/// name, created with O_EXCL), fsync'ed, then renamed over `path`. On failure the temporary
+/// file is removed, an existing `path` is left untouched, `error` gets the reason and the
+/// result is false.
+bool write_file_atomically(const std::string& path, std::string_view bytes, std::string* error);
+
+}  // namespace vitae

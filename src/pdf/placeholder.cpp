@@ -1,1 +1,0 @@
-// Placeholder until the stage has sources; delete when adding the first one.

@@ -1,0 +1,32 @@
+// PoDoFo value helpers. See podofo_values.h.
+#include "pdf/podofo_values.h"
+
+#include <cmath>
+
+#include "pdf/pdf_number.h"
+
+namespace vitae::pdf {
+
+using namespace PoDoFo;
+
+PdfObject number_object(double v, int decimals) {
+  const double r = round_to(v, decimals);
+  if (r == std::floor(r) && std::fabs(r) < 1e15) return PdfObject(static_cast<pdf_int64>(r));
+  // PdfData is written verbatim, without the separating space PoDoFo puts before numbers.
+  return PdfObject(PdfData((" " + pdf_number(r, decimals)).c_str()));
+}
+
+PdfString text_string(const std::string& s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80)
+      return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
+  return PdfString(s);
+}
+
+TVecFilters stream_filters(bool compress) {
+  TVecFilters filters;
+  if (compress) filters.push_back(ePdfFilter_FlateDecode);
+  return filters;
+}
+
+}  // namespace vitae::pdf

@@ -1,0 +1,21 @@
+// Small PoDoFo value helpers shared by the writer's parts: numbers, text strings, filters.
+#pragma once
+
+#include <podofo/podofo.h>
+
+#include <string>
+
+namespace vitae::pdf {
+
+/// A number object written exactly as pdf_number formats it (PoDoFo's own real
+/// formatting is not ours to control).
+PoDoFo::PdfObject number_object(double v, int decimals = 3);
+
+/// A PDF text string: plain for ASCII, UTF-16BE with BOM (PoDoFo's pdf_utf8 constructor)
+/// otherwise. Plain ASCII keeps the file readable and small.
+PoDoFo::PdfString text_string(const std::string& utf8);
+
+/// The Flate filter list, or no filters when `compress` is off.
+PoDoFo::TVecFilters stream_filters(bool compress);
+
+}  // namespace vitae::pdf

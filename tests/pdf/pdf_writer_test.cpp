@@ -1,0 +1,280 @@
+// End-to-end tests of write_pdf: a hand-built two-page document in both bundled fonts
+// (Lato = TrueType, Linux Libertine = CFF), checked with real PDF tools: pdffonts, qpdf,
+// pdftotext, pdfminer's pdf2txt, mutool, pdfinfo.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <array>
+#include <chrono>
+#include <set>
+#include <thread>
+#include <regex>
+#include <sstream>
+
+#include "pdf/pdf_writer.h"
+#include "pdf_test_support.h"
+#include "text/subset.h"
+
+namespace vitae {
+namespace {
+
+using pdf_test::bundled;
+using pdf_test::CommandResult;
+using pdf_test::run_command;
+using pdf_test::shaped_run;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr double kW = 595.276, kH = 841.89;  // A4
+constexpr double kLeft = 72;
+
+/// The test document. Its text is chosen to exercise extraction: ligatures (office,
+/// efficient, affirm), non-ASCII, a justified line, a hyphenated word, a glyph used for
+/// a text other than its own, a run with y offsets.
+struct TestDoc {
+  std::shared_ptr<const Font> lato = bundled("lato/Lato-Regular.ttf");
+  std::shared_ptr<const Font> libertine = bundled("libertine/LinLibertine_R.otf");
+  LaidOutDocument doc;
+  double justified_right = 0;  ///< where the justified line must end
+
+  TestDoc() {
+    Page p1{Abs::pt(kW), Abs::pt(kH), {}, {}, {}, {}};
+    p1.runs.push_back(shaped_run(lato, "Jane Doe", 24, kLeft, 100, {0, 79, 144}));
+    p1.rules.push_back(Rule{{Abs::pt(kLeft), Abs::pt(108)}, Abs::pt(450), Abs::pt(0.8), {0, 79, 144}});
+    p1.anchors.push_back(Anchor{"Experience", 0, Abs::pt(120)});
+    p1.runs.push_back(shaped_run(libertine, "The office staff affirmed efficient workflows.", 10, kLeft, 140));
+    p1.runs.push_back(shaped_run(lato, "Zoë Ünïcödé — café naïve", 10, kLeft, 160));
+    p1.runs.push_back(justified_line());
+    GlyphRun first = shaped_run(libertine, "typeset-", 10, kLeft, 200);
+    first.actual_text = "typesetting";
+    GlyphRun second = shaped_run(libertine, "ting rules.", 10, kLeft, 212);
+    second.actual_text = "";
+    p1.runs.push_back(first);
+    p1.runs.push_back(second);
+    p1.runs.push_back(borrowed_glyph());
+    p1.runs.push_back(raised_run());
+    p1.links.push_back(LinkArea{{Abs::pt(kLeft), Abs::pt(90)}, Abs::pt(100), Abs::pt(12), "https://example.com/jane"});
+    p1.links.push_back(LinkArea{{Abs::pt(kLeft), Abs::pt(150)}, Abs::pt(100), Abs::pt(12), "mailto:jane@example.com"});
+    p1.anchors.push_back(Anchor{"Education", 0, Abs::pt(180)});
+    Page p2{Abs::pt(kW), Abs::pt(kH), {}, {}, {}, {}};
+    p2.anchors.push_back(Anchor{"Skills", 0, Abs::pt(72)});
+    p2.runs.push_back(shaped_run(lato, "Second page fluff.", 10, kLeft, 90));
+    doc.pages = {p1, p2};
+    doc.info.title = "Jane Doe - CV";
+    doc.info.author = "Jane Doe Ünïcode";
+    doc.info.subject = "Curriculum vitae";
+    doc.info.keywords = "cv, typesetting";
+    doc.info.date = 1700000000;
+  }
+
+  /// "Justified text works well here." with every space 4 pt wider than the font's.
+  GlyphRun justified_line() {
+    GlyphRun r = shaped_run(lato, "Justified text works well here.", 10, kLeft, 180);
+    for (Glyph& g : r.glyphs)
+      if (r.text[g.cluster] == ' ') g.x_advance += Abs::pt(4);
+    justified_right = kLeft + r.width().to_pt();
+    return r;
+  }
+
+  /// The glyph of "a" drawn for the text "q": ToUnicode says "a", /ActualText must say "q".
+  GlyphRun borrowed_glyph() {
+    GlyphRun r = shaped_run(lato, "Xq", 10, kLeft, 230);
+    r.glyphs[1].id = glyph_for_codepoint(*lato, U'a').value();
+    return r;
+  }
+
+  /// Glyphs with a y offset (as marks get), drawn with text rise.
+  GlyphRun raised_run() {
+    GlyphRun r = shaped_run(lato, "Hi there", 10, kLeft, 250);
+    r.glyphs[1].y_offset = Abs::pt(3);
+    return r;
+  }
+};
+
+class PdfWriterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(t.lato && t.libertine);
+    Diagnostics diags;
+    auto bytes = write_pdf(t.doc, PdfOptions{}, diags);
+    ASSERT_TRUE(bytes) << (diags.all().empty() ? "" : diags.all()[0].message);
+    pdf = *bytes;
+    path = dir.file("cv.pdf");
+    pdf_test::write_bytes(path, pdf);
+  }
+
+  CommandResult tool(const std::string& cmd) { return run_command(cmd + " 2>&1"); }
+
+  TestDoc t;
+  pdf_test::TempDir dir;
+  std::string pdf, path;
+};
+
+TEST_F(PdfWriterTest, FontsAreEmbeddedSubsetWithToUnicode) {
+  auto r = tool("pdffonts " + path);
+  ASSERT_EQ(r.status, 0) << r.out;
+  std::istringstream lines(r.out);
+  std::string line;
+  int fonts = 0;
+  std::set<std::string> types;
+  while (std::getline(lines, line)) {
+    std::smatch m;
+    // name type... encoding emb sub uni object id
+    if (!std::regex_search(line, m, std::regex("^([A-Z]{6})\\+(\\S+)\\s+(.*?)\\s+Identity-H\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)")))
+      continue;
+    ++fonts;
+    types.insert(m[3]);
+    EXPECT_EQ(m[4], "yes") << line;
+    EXPECT_EQ(m[5], "yes") << line;
+    EXPECT_EQ(m[6], "yes") << line;
+  }
+  EXPECT_EQ(fonts, 2) << r.out;
+  EXPECT_TRUE(types.count("CID TrueType")) << r.out;
+  EXPECT_TRUE(types.count("CID Type 0C")) << r.out;
+}
+
+TEST_F(PdfWriterTest, QpdfFindsNoErrorsOrWarnings) {
+  auto r = tool("qpdf --check " + path);
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("No syntax or stream encoding errors found"));
+  EXPECT_THAT(r.out, Not(HasSubstr("WARNING")));
+}
+
+void expect_common_text(const std::string& text, const std::string& tool_name) {
+  SCOPED_TRACE(tool_name);
+  EXPECT_THAT(text, HasSubstr("Jane Doe"));
+  EXPECT_THAT(text, HasSubstr("The office staff affirmed efficient workflows."));
+  EXPECT_THAT(text, HasSubstr("Zoë Ünïcödé — café naïve"));
+  EXPECT_THAT(text, HasSubstr("Second page fluff."));
+  for (const char* lig : {"\uFB00", "\uFB01", "\uFB02", "\uFB03", "\uFB04", "\uFB05", "\uFB06"})
+    EXPECT_THAT(text, Not(HasSubstr(lig)));
+}
+
+TEST_F(PdfWriterTest, PdftotextExtractsEverythingIncludingActualText) {
+  auto r = tool("pdftotext -enc UTF-8 " + path + " -");
+  ASSERT_EQ(r.status, 0) << r.out;
+  expect_common_text(r.out, "pdftotext");
+  // Justification widened the spaces with TJ: still one space each.
+  EXPECT_THAT(r.out, HasSubstr("Justified text works well here."));
+  // The hyphenated word comes out whole, once (poppler honours /ActualText).
+  EXPECT_THAT(r.out, HasSubstr("typesetting"));
+  EXPECT_THAT(r.out, Not(HasSubstr("typeset-")));
+  EXPECT_THAT(r.out, Not(HasSubstr("ting rules")));
+  EXPECT_THAT(r.out, HasSubstr("Xq"));
+  EXPECT_THAT(r.out, HasSubstr("Hi there"));
+  auto layout = tool("pdftotext -layout -enc UTF-8 " + path + " -");
+  expect_common_text(layout.out, "pdftotext -layout");
+}
+
+TEST_F(PdfWriterTest, PdfminerAndMupdfExtractTheText) {
+  auto miner = tool("pdf2txt " + path);
+  ASSERT_EQ(miner.status, 0) << miner.out;
+  expect_common_text(miner.out, "pdf2txt");
+  auto mu = tool("mutool draw -q -F txt -o - " + path);
+  ASSERT_EQ(mu.status, 0) << mu.out;
+  expect_common_text(mu.out, "mutool");
+  EXPECT_THAT(mu.out, Not(HasSubstr("error")));
+}
+
+TEST_F(PdfWriterTest, GlyphsLandWhereTheLayoutPutThem) {
+  auto r = tool("pdftotext -bbox " + path + " -");
+  ASSERT_EQ(r.status, 0) << r.out;
+  auto word_box = [&](const std::string& word) {
+    std::smatch m;
+    std::regex re("xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">" + word + "<");
+    EXPECT_TRUE(std::regex_search(r.out, m, re)) << word;
+    return std::array<double, 4>{std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4])};
+  };
+  EXPECT_NEAR(word_box("Justified")[0], kLeft, 0.05);
+  EXPECT_NEAR(word_box("here.")[2], t.justified_right, 0.05);
+  EXPECT_NEAR(word_box("workflows.")[2], kLeft + t.doc.pages[0].runs[1].width().to_pt(), 0.05);
+  // Baseline at y = 180 from the top: the word box straddles it.
+  auto box = word_box("Justified");
+  EXPECT_LT(box[1], 180);
+  EXPECT_GT(box[3], 180);
+}
+
+TEST_F(PdfWriterTest, LinksOutlineAndMetadata) {
+  auto json = tool("qpdf --json " + path);
+  ASSERT_EQ(json.status, 0) << json.out;
+  EXPECT_THAT(json.out, HasSubstr("https://example.com/jane"));
+  EXPECT_THAT(json.out, HasSubstr("mailto:jane@example.com"));
+  EXPECT_THAT(json.out, HasSubstr("\"/Subtype\": \"/Link\""));
+  EXPECT_THAT(json.out, Not(HasSubstr("\"/M\"")));
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(json.out, m, std::regex("\"outlines\": \\[([\\s\\S]*?)\\n  \\]")));
+  const std::string outlines = m[1];
+  for (const char* title : {"Jane Doe - CV", "Experience", "Education", "Skills"})
+    EXPECT_THAT(outlines, HasSubstr(std::string("\"title\": \"") + title + "\""));
+  EXPECT_LT(outlines.find("Experience"), outlines.find("Education"));
+  EXPECT_LT(outlines.find("Education"), outlines.find("Skills"));
+  EXPECT_THAT(json.out, HasSubstr("\"/PageMode\": \"/UseOutlines\""));
+  EXPECT_THAT(json.out, HasSubstr("\"/Lang\": \"u:en-US\""));
+
+  auto info = tool("pdfinfo " + path);
+  EXPECT_THAT(info.out, HasSubstr("Title:           Jane Doe - CV"));
+  EXPECT_THAT(info.out, HasSubstr("Author:          Jane Doe Ünïcode"));
+  EXPECT_THAT(info.out, HasSubstr("Subject:         Curriculum vitae"));
+  EXPECT_THAT(info.out, HasSubstr("Keywords:        cv, typesetting"));
+  EXPECT_THAT(info.out, HasSubstr("Creator:         " + default_pdf_creator()));
+  EXPECT_THAT(info.out, HasSubstr("Producer:        " + default_pdf_producer()));
+  EXPECT_THAT(info.out, HasSubstr("Pages:           2"));
+  EXPECT_THAT(info.out, HasSubstr("PDF version:     1.7"));
+  EXPECT_THAT(info.out, HasSubstr("Metadata Stream: yes"));
+  EXPECT_THAT(info.out, HasSubstr("CreationDate:    Tue Nov 14 22:13:20 2023 UTC"));
+  auto xmp = tool("pdfinfo -meta " + path);
+  EXPECT_THAT(xmp.out, HasSubstr("<rdf:li xml:lang=\"x-default\">Jane Doe - CV</rdf:li>"));
+  EXPECT_THAT(xmp.out, HasSubstr("<rdf:li>Jane Doe Ünïcode</rdf:li>"));
+  EXPECT_THAT(xmp.out, HasSubstr("<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate>"));
+  // The XMP stream is stored uncompressed, so the packet is visible in the file.
+  EXPECT_THAT(pdf, HasSubstr("<x:xmpmeta"));
+}
+
+TEST_F(PdfWriterTest, SameInputSameBytes) {
+  Diagnostics diags;
+  auto again = write_pdf(t.doc, PdfOptions{}, diags);
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(*again == pdf) << "two writes of one document differ";
+}
+
+TEST_F(PdfWriterTest, NoDateMeansNoClock) {
+  t.doc.info.date.reset();
+  Diagnostics diags;
+  auto a = write_pdf(t.doc, PdfOptions{}, diags);
+  ASSERT_TRUE(a);
+  EXPECT_THAT(*a, Not(HasSubstr("CreationDate")));
+  EXPECT_THAT(*a, Not(HasSubstr("ModDate")));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  auto b = write_pdf(t.doc, PdfOptions{}, diags);
+  EXPECT_TRUE(*a == *b);
+}
+
+TEST_F(PdfWriterTest, RendersWithoutComplaints) {
+  auto r = tool("pdftoppm -r 30 -png " + path + " " + dir.file("page"));
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "") << "poppler printed warnings";
+  auto mu = tool("mutool draw -q -r 30 -o " + dir.file("mu%d.png") + " " + path);
+  EXPECT_EQ(mu.status, 0);
+  // Debian's MuPDF is built without LCMS; that warning is about the tool, not the file.
+  mu.out = std::regex_replace(mu.out, std::regex("warning: ICC support is not available\n"), "");
+  EXPECT_THAT(mu.out, Not(HasSubstr("error"))) << mu.out;
+  EXPECT_THAT(mu.out, Not(HasSubstr("warning"))) << mu.out;
+}
+
+TEST(PdfWriter, GlyphMissingFromTheFontIsADiagnostic) {
+  TestDoc t;
+  t.doc.pages[0].runs[0].glyphs[0].id = 65000;
+  Diagnostics diags;
+  EXPECT_FALSE(write_pdf(t.doc, PdfOptions{}, diags));
+  ASSERT_TRUE(diags.has_errors());
+  EXPECT_THAT(diags.all()[0].message, HasSubstr("65000"));
+}
+
+TEST(PdfWriter, EmptyDocumentIsADiagnostic) {
+  Diagnostics diags;
+  EXPECT_FALSE(write_pdf(LaidOutDocument{}, PdfOptions{}, diags));
+  EXPECT_TRUE(diags.has_errors());
+}
+
+}  // namespace
+}  // namespace vitae
