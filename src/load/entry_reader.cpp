@@ -104,7 +104,7 @@ Entry read_entry(const YNode& node, EntryKind kind, Reader& r) {
   for (const std::string& req : schema.required)
     if (std::find(present.begin(), present.end(), req) == present.end())
       r.error(node.loc, context + " has no '" + req + "'",
-              std::string("a ") + entry_kind_name(kind) + " needs " + schema.required.front() +
+              std::string(entry_kind_name(kind)[0] == 'E' ? "an " : "a ") + entry_kind_name(kind) + " needs " + schema.required.front() +
                   (schema.required.size() > 1 ? " and " + schema.required.back() : ""));
   if (e.start_date && e.end_date && ends_before_start(*e.start_date, *e.end_date))
     r.error(e.end_date->loc, "end_date " + date_string(*e.end_date) + " is before start_date " +
