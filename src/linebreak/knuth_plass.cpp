@@ -5,6 +5,8 @@
 //  - discarding after a break stops at a forced break (the paper's rule), see totals.h;
 //  - a break before the start of the line it would end (inside the discarded run after
 //    the previous break) is not considered: such a line would have negative width;
+//  - TeX's last resort (§854) gives zero "artificial" demerits to the line it keeps; we do
+//    so only when that line is infeasible, so reported demerits of feasible lines are real;
 //  - there are no discretionaries with pre/post/no-break texts: a flagged penalty with a
 //    width models the usual "hyphen on break, nothing otherwise" case.
 #include "linebreak/knuth_plass.h"
