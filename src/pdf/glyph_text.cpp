@@ -2,7 +2,6 @@
 #include "pdf/glyph_text.h"
 
 #include <algorithm>
-#include <set>
 
 #include "pdf/unicode.h"
 
@@ -32,15 +31,19 @@ void append_hex4(std::string& out, uint16_t v) {
 }  // namespace
 
 std::vector<Cluster> clusters_of(const GlyphRun& run) {
-  std::set<uint32_t> starts;
-  for (const Glyph& g : run.glyphs) starts.insert(g.cluster);
+  // Sorted cluster starts: a cluster's text ends where the next larger one begins
+  // (this also holds for right-to-left runs, whose clusters decrease along the glyphs).
+  std::vector<uint32_t> starts;
+  starts.reserve(run.glyphs.size());
+  for (const Glyph& g : run.glyphs) starts.push_back(g.cluster);
+  std::sort(starts.begin(), starts.end());
   std::vector<Cluster> out;
   const std::size_t n = run.glyphs.size();
   for (std::size_t i = 0; i < n;) {
     std::size_t j = i + 1;
     while (j < n && run.glyphs[j].cluster == run.glyphs[i].cluster) ++j;
     const uint32_t begin = run.glyphs[i].cluster;
-    auto next = starts.upper_bound(begin);
+    auto next = std::upper_bound(starts.begin(), starts.end(), begin);
     std::size_t end = next == starts.end() ? run.text.size() : *next;
     end = std::min(end, run.text.size());
     Cluster c{i, j - i, {}};

@@ -7,7 +7,8 @@
 namespace vitae::pdf {
 
 double round_to(double v, int decimals) {
-  const double scale = std::pow(10.0, decimals);
+  static constexpr double kScale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  const double scale = kScale[decimals < 0 ? 0 : decimals > 9 ? 9 : decimals];
   double r = std::round(v * scale) / scale;
   return r == 0 ? 0.0 : r;  // no negative zero
 }

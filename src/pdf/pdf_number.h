@@ -5,7 +5,7 @@
 
 namespace vitae::pdf {
 
-/// Appends `v` rounded to `decimals` places, without trailing zeros, "-0" or exponent
+/// Appends `v` rounded to `decimals` places (0..9), without trailing zeros, "-0" or exponent
 /// ("12.5", "0.333", "-3"). Uses std::to_chars: a setlocale() elsewhere in the process
 /// cannot turn the decimal point into a comma, as it would with printf.
 void append_number(std::string& out, double v, int decimals = 3);

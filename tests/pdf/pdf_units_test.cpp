@@ -72,6 +72,15 @@ TEST(Clusters, SeveralGlyphsInOneClusterAndOutOfRangeClusters) {
   EXPECT_EQ(cs[2].text, "");  // cluster 7 is past the text: no text, no crash
 }
 
+TEST(Clusters, RightToLeftRunsHaveDecreasingClusters) {
+  const GlyphRun r = run_with("abc", {{3, 2}, {2, 1}, {1, 0}});
+  const auto cs = clusters_of(r);
+  ASSERT_EQ(cs.size(), 3u);
+  EXPECT_EQ(cs[0].text, "c");
+  EXPECT_EQ(cs[1].text, "b");
+  EXPECT_EQ(cs[2].text, "a");
+}
+
 TEST(ToUnicode, MajorityWinsAndOtherUsesNeedActualText) {
   ToUnicodeTally t;
   t.add_run(run_with("aab", {{5, 0}, {5, 1}, {6, 2}}));

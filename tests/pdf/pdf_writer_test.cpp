@@ -6,6 +6,7 @@
 
 #include <array>
 #include <chrono>
+#include <iostream>
 #include <set>
 #include <thread>
 #include <regex>
@@ -101,6 +102,8 @@ class PdfWriterTest : public ::testing::Test {
     pdf = *bytes;
     path = dir.file("cv.pdf");
     pdf_test::write_bytes(path, pdf);
+    // For looking at the result: VITAE_KEEP_PDF=/some/file.pdf keeps a copy.
+    if (const char* keep = std::getenv("VITAE_KEEP_PDF")) pdf_test::write_bytes(keep, pdf);
   }
 
   CommandResult tool(const std::string& cmd) { return run_command(cmd + " 2>&1"); }
@@ -259,6 +262,32 @@ TEST_F(PdfWriterTest, RendersWithoutComplaints) {
   mu.out = std::regex_replace(mu.out, std::regex("warning: ICC support is not available\n"), "");
   EXPECT_THAT(mu.out, Not(HasSubstr("error"))) << mu.out;
   EXPECT_THAT(mu.out, Not(HasSubstr("warning"))) << mu.out;
+}
+
+/// A full page of body text (about 3,000 characters in two faces): the size stays in the
+/// range subsetting should give, and the time is reported.
+TEST(PdfWriter, FullPageSizeAndTime) {
+  TestDoc t;
+  Page page{Abs::pt(kW), Abs::pt(kH), {}, {}, {}, {}};
+  const std::string line = "Led a team of five engineers; shipped a typesetting engine in C++20.";
+  for (int i = 0; i < 44; ++i)
+    page.runs.push_back(shaped_run(i % 2 ? t.lato : t.libertine, line, 10, kLeft, 72 + 15.0 * i));
+  LaidOutDocument doc;
+  doc.pages = {page};
+  doc.info.date = 1700000000;
+  Diagnostics diags;
+  const auto start = std::chrono::steady_clock::now();
+  auto bytes = write_pdf(doc, PdfOptions{}, diags);
+  const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                      std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(bytes);
+  std::cout << "[ info ] one page, " << 44 * line.size() << " characters, 2 fonts: "
+            << bytes->size() << " bytes, written in " << us << " us\n";
+  RecordProperty("pdf_bytes", static_cast<int>(bytes->size()));
+  RecordProperty("write_us", static_cast<int>(us));
+  // Whole fonts would be 2 x 100+ KB; two small subsets plus content are far below.
+  EXPECT_LT(bytes->size(), 30000u);
+  EXPECT_GT(bytes->size(), 3000u);
 }
 
 TEST(PdfWriter, GlyphMissingFromTheFontIsADiagnostic) {
