@@ -4,6 +4,8 @@
 // advances differ (kerning, justification, rounding), so before each glyph a TJ number
 // moves the pen to where the layout put it. The number is computed from the pen position a
 // reader will actually compute (using the widths as written), so rounding never accumulates.
+// Justified word spaces are the exception: they are scaled with Tz instead (see
+// stretched_space), because `Tw` has no effect on 2-byte codes (PDF 1.7, 9.3.3).
 #include "pdf/content_stream.h"
 
 #include <cmath>
@@ -55,14 +57,15 @@ class RunWriter {
       flush();
       out_ += begin_actual_text(c.text);
     }
-    for (std::size_t i = c.first; i < c.first + c.count; ++i) write_glyph(run_.glyphs[i]);
+    for (std::size_t i = c.first; i < c.first + c.count; ++i)
+      write_glyph(run_.glyphs[i], c.count == 1 ? c.text : std::string_view());
     if (span) {
       flush();
       out_ += "EMC\n";
     }
   }
 
-  void write_glyph(const Glyph& g) {
+  void write_glyph(const Glyph& g, std::string_view text) {
     // HarfBuzz's y_offset (marks) cannot be expressed in TJ: text rise (Ts) lifts the glyph.
     const double rise = round_to(g.y_offset.to_pt(), kCoordDecimals);
     if (rise != rise_) {
@@ -79,9 +82,38 @@ class RunWriter {
       pen_ -= adjust * size_ / 1000.0;
       last_was_glyph_ = false;
     }
-    append_glyph(font_.subset.new_glyph(g.id).value_or(0));
-    pen_ += font_.width_1000(g.id) * size_ / 1000.0;
+    const double width = font_.width_1000(g.id) * size_ / 1000.0;
+    const uint16_t id = font_.subset.new_glyph(g.id).value_or(0);
+    if (stretched_space(g, text, width)) {
+      write_scaled(id, width, g.x_advance.to_pt());
+    } else {
+      append_glyph(id);
+      pen_ += width;
+    }
     layout_x_ += g.x_advance.to_pt();
+  }
+
+  /// Whether a glyph is a word space that justification widened or narrowed by more than
+  /// kStretchThreshold em. Such a space is drawn horizontally scaled (Tz) to its layout
+  /// width rather than followed by a TJ gap: extractors that infer word breaks from gaps
+  /// (pdfminer) would otherwise see the space glyph AND a gap, and print two spaces.
+  bool stretched_space(const Glyph& g, std::string_view text, double width) const {
+    constexpr double kStretchThreshold = 0.05;
+    return (text == " " || text == "\u00A0") && width > 0 &&
+           std::abs(g.x_advance.to_pt() - width) > kStretchThreshold * size_;
+  }
+
+  /// The glyph alone in a TJ, scaled so that its advance is `advance`. Tz is text state
+  /// that outlives the operator, so it is reset right after.
+  void write_scaled(uint16_t id, double width, double advance) {
+    flush();
+    const double tz = round_to(100.0 * advance / width, kCoordDecimals);
+    append_number(out_, tz, kCoordDecimals);
+    out_ += " Tz\n";
+    append_glyph(id);
+    flush();
+    out_ += "100 Tz\n";
+    pen_ += width * tz / 100.0;
   }
 
   /// Consecutive glyphs share one hex string: "<00010002>".

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "pdf/pdf_number.h"
+#include "pdf/unicode.h"
 
 namespace vitae::pdf {
 namespace {
@@ -22,6 +23,22 @@ std::string sanitize_name(const std::string& name) {
   for (char c : name)
     if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') out += c;
   return out.empty() ? std::string("Font") : out;
+}
+
+/// The tally's choice, plus the cmap's code point for glyphs that never carry text of
+/// their own (marks of decomposed clusters): pdfminer and MuPDF, which ignore /ActualText,
+/// then print the mark instead of "(cid:N)".
+GlyphTextMap with_fallback_text(const Usage& u) {
+  GlyphTextMap map = u.tally.choose();
+  std::set<uint16_t> missing;
+  for (uint16_t g : u.glyphs)
+    if (g != 0 && !map.count(g)) missing.insert(g);
+  for (const auto& [glyph, c] : nominal_codepoints(*u.font, missing)) {
+    std::string text;
+    append_utf8(text, c);
+    map.emplace(glyph, text);
+  }
+  return map;
 }
 
 }  // namespace
@@ -71,7 +88,7 @@ std::optional<FontPlan> plan_fonts(const LaidOutDocument& doc, Diagnostics& diag
       return std::nullopt;
     }
     plan.fonts.push_back(EmbeddedFont{usages[i].font, "F" + std::to_string(i + 1),
-                                      std::move(*subset), usages[i].tally.choose()});
+                                      std::move(*subset), with_fallback_text(usages[i])});
   }
   return plan;
 }

@@ -124,6 +124,24 @@ std::optional<uint16_t> glyph_for_codepoint(const Font& font, char32_t c) {
   return static_cast<uint16_t>(g);
 }
 
+std::map<uint16_t, char32_t> nominal_codepoints(const Font& font, const std::set<uint16_t>& glyphs) {
+  std::map<uint16_t, char32_t> out;
+  if (glyphs.empty()) return out;
+  Face face = make_face(font);
+  HbFont hb(hb_font_create(face.get()));
+  hb_set_t* unicodes = hb_set_create();
+  hb_face_collect_unicodes(face.get(), unicodes);
+  // Increasing code point order: the first code point found for a glyph is the smallest.
+  for (hb_codepoint_t c = HB_SET_VALUE_INVALID; hb_set_next(unicodes, &c);) {
+    hb_codepoint_t g = 0;
+    if (hb_font_get_nominal_glyph(hb.get(), c, &g) && g <= 0xFFFF &&
+        glyphs.count(static_cast<uint16_t>(g)))
+      out.emplace(static_cast<uint16_t>(g), static_cast<char32_t>(c));
+  }
+  hb_set_destroy(unicodes);
+  return out;
+}
+
 int font_weight_class(const Font& font) {
   Face face = make_face(font);
   Blob os2(hb_face_reference_table(face.get(), hb_tag_from_string("OS/2", 4)));

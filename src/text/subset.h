@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -38,6 +39,11 @@ std::optional<FontSubset> subset_font(const Font& font, const std::set<uint16_t>
 /// The nominal glyph of a code point through the font's cmap, or nullopt. For tests and
 /// diagnostics: real text goes through shaping.
 std::optional<uint16_t> glyph_for_codepoint(const Font& font, char32_t c);
+
+/// For each of `glyphs` that the font's cmap reaches, the smallest code point mapping to
+/// it. The PDF writer's fallback text for glyphs that carry no text in the document (the
+/// second glyph of a decomposed cluster), so that extractors do not print "(cid:12)".
+std::map<uint16_t, char32_t> nominal_codepoints(const Font& font, const std::set<uint16_t>& glyphs);
 
 /// The OS/2 weight class (100..900) of the face; 400 when the table is missing.
 int font_weight_class(const Font& font);

@@ -54,6 +54,7 @@ struct TestDoc {
     p1.runs.push_back(second);
     p1.runs.push_back(borrowed_glyph());
     p1.runs.push_back(raised_run());
+    p1.runs.push_back(decomposed_run());
     p1.links.push_back(LinkArea{{Abs::pt(kLeft), Abs::pt(90)}, Abs::pt(100), Abs::pt(12), "https://example.com/jane"});
     p1.links.push_back(LinkArea{{Abs::pt(kLeft), Abs::pt(150)}, Abs::pt(100), Abs::pt(12), "mailto:jane@example.com"});
     p1.anchors.push_back(Anchor{"Education", 0, Abs::pt(180)});
@@ -81,6 +82,18 @@ struct TestDoc {
   GlyphRun borrowed_glyph() {
     GlyphRun r = shaped_run(lato, "Xq", 10, kLeft, 230);
     r.glyphs[1].id = glyph_for_codepoint(*lato, U'a').value();
+    return r;
+  }
+
+  /// "Dé" drawn as D, e and a combining acute in one cluster (as a font without the
+  /// precomposed glyph would shape it); the acute glyph carries no text of its own.
+  GlyphRun decomposed_run() {
+    GlyphRun r = shaped_run(lato, "Dé", 10, kLeft, 270);
+    const uint16_t e = glyph_for_codepoint(*lato, U'e').value();
+    const uint16_t acute = glyph_for_codepoint(*lato, U'\u0301').value();
+    r.glyphs.resize(1);
+    r.glyphs.push_back(Glyph{e, Abs::pt(5), {}, {}, 1});
+    r.glyphs.push_back(Glyph{acute, Abs::zero(), Abs::pt(-0.5), {}, 1});
     return r;
   }
 
@@ -165,6 +178,7 @@ TEST_F(PdfWriterTest, PdftotextExtractsEverythingIncludingActualText) {
   EXPECT_THAT(r.out, Not(HasSubstr("ting rules")));
   EXPECT_THAT(r.out, HasSubstr("Xq"));
   EXPECT_THAT(r.out, HasSubstr("Hi there"));
+  EXPECT_THAT(r.out, HasSubstr("Dé"));
   auto layout = tool("pdftotext -layout -enc UTF-8 " + path + " -");
   expect_common_text(layout.out, "pdftotext -layout");
 }
@@ -173,9 +187,15 @@ TEST_F(PdfWriterTest, PdfminerAndMupdfExtractTheText) {
   auto miner = tool("pdf2txt " + path);
   ASSERT_EQ(miner.status, 0) << miner.out;
   expect_common_text(miner.out, "pdf2txt");
+  // Glyphs without text of their own (the combining acute) still have a ToUnicode entry.
+  EXPECT_THAT(miner.out, Not(HasSubstr("(cid:")));
+  EXPECT_THAT(miner.out, HasSubstr("De\u0301"));
+  // Justified spaces are stretched glyphs, not glyph + gap: one space each.
+  EXPECT_THAT(miner.out, HasSubstr("Justified text works well here."));
   auto mu = tool("mutool draw -q -F txt -o - " + path);
   ASSERT_EQ(mu.status, 0) << mu.out;
   expect_common_text(mu.out, "mutool");
+  EXPECT_THAT(mu.out, HasSubstr("Justified text works well here."));
   EXPECT_THAT(mu.out, Not(HasSubstr("error")));
 }
 
