@@ -143,7 +143,14 @@ void apply_metadata(PdfMemDocument& doc, const DocumentInfo& info, const Metadat
     dict.AddKey("CreationDate", d);
     dict.AddKey("ModDate", d);
   }
-  if (!info.lang.empty()) doc.GetCatalog()->GetDictionary().AddKey("Lang", text_string(info.lang));
+  PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
+  if (!info.lang.empty()) catalog.AddKey("Lang", text_string(info.lang));
+  if (!info.title.empty()) {
+    // Viewers show the title rather than the file name in their window title.
+    PdfDictionary prefs;
+    prefs.AddKey("DisplayDocTitle", PdfVariant(true));
+    catalog.AddKey("ViewerPreferences", prefs);
+  }
 
   // XMP must stay uncompressed so that tools which do not parse PDF can find it
   // (XMP spec part 3, 1.1.4).
@@ -151,7 +158,7 @@ void apply_metadata(PdfMemDocument& doc, const DocumentInfo& info, const Metadat
   xmp->GetDictionary().AddKey("Subtype", PdfName("XML"));
   const std::string packet = xmp_packet(info, strings);
   xmp->GetStream()->Set(packet.data(), static_cast<pdf_long>(packet.size()), stream_filters(false));
-  doc.GetCatalog()->GetDictionary().AddKey("Metadata", xmp->Reference());
+  catalog.AddKey("Metadata", xmp->Reference());
 }
 
 }  // namespace vitae::pdf

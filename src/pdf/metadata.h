@@ -30,7 +30,8 @@ std::string xmp_date(int64_t epoch_seconds);
 std::string xmp_packet(const DocumentInfo& info, const MetadataStrings& strings);
 
 /// Sets Info (title, author, subject, keywords, creator, producer, dates, nothing from
-/// the clock), /Lang and the uncompressed XMP /Metadata stream on the catalog.
+/// the clock), /Lang, /ViewerPreferences /DisplayDocTitle and the uncompressed XMP
+/// /Metadata stream on the catalog.
 /// Throws PoDoFo::PdfError.
 void apply_metadata(PoDoFo::PdfMemDocument& doc, const DocumentInfo& info,
                     const MetadataStrings& strings);

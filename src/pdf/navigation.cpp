@@ -16,6 +16,24 @@ PdfDestination destination(PdfPage* page, const Page& layout_page, Abs top) {
   return PdfDestination(page, 0.0, layout_page.height.to_pt() - top.to_pt(), 0.0);
 }
 
+/// URIs in PDF are 7-bit ASCII (PDF 1.7, 12.6.4.7): bytes outside printable ASCII
+/// (UTF-8 of an internationalized URL, spaces) are percent-encoded (RFC 3986, 2.1).
+std::string ascii_uri(const std::string& uri) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : uri) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c > 0x20 && c < 0x7F) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void add_links(PdfMemDocument& doc, PdfPage& pdf_page, const Page& page) {
@@ -26,7 +44,7 @@ void add_links(PdfMemDocument& doc, PdfPage& pdf_page, const Page& page) {
                        l.width.to_pt(), l.height.to_pt());
     PdfAnnotation* annot = pdf_page.CreateAnnotation(ePdfAnnotation_Link, rect);
     PdfAction action(ePdfAction_URI, &doc);
-    action.SetURI(PdfString(l.uri));  // URIs are 7-bit ASCII (PDF 1.7, 12.6.4.7)
+    action.SetURI(PdfString(ascii_uri(l.uri)));
     annot->SetAction(action);
     annot->SetBorderStyle(0, 0, 0);
     annot->GetObject()->GetDictionary().RemoveKey("M");

@@ -7,7 +7,8 @@
 
 namespace vitae::pdf {
 
-/// One Link annotation per LinkArea, with a URI action and no border. The /M date PoDoFo
+/// One Link annotation per LinkArea, with a URI action (non-ASCII bytes percent-encoded)
+/// and no border. The /M date PoDoFo
 /// stamps from the clock is removed (reproducible output). Throws PoDoFo::PdfError.
 void add_links(PoDoFo::PdfMemDocument& doc, PoDoFo::PdfPage& pdf_page, const Page& page);
 

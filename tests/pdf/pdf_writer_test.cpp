@@ -7,6 +7,7 @@
 #include <array>
 #include <chrono>
 #include <iostream>
+#include <locale>
 #include <set>
 #include <thread>
 #include <regex>
@@ -57,6 +58,7 @@ struct TestDoc {
     p1.runs.push_back(decomposed_run());
     p1.links.push_back(LinkArea{{Abs::pt(kLeft), Abs::pt(90)}, Abs::pt(100), Abs::pt(12), "https://example.com/jane"});
     p1.links.push_back(LinkArea{{Abs::pt(kLeft), Abs::pt(150)}, Abs::pt(100), Abs::pt(12), "mailto:jane@example.com"});
+    p1.links.push_back(LinkArea{{Abs::pt(kLeft), Abs::pt(160)}, Abs::pt(100), Abs::pt(12), "https://example.com/zoë cv"});
     p1.anchors.push_back(Anchor{"Education", 0, Abs::pt(180)});
     Page p2{Abs::pt(kW), Abs::pt(kH), {}, {}, {}, {}};
     p2.anchors.push_back(Anchor{"Skills", 0, Abs::pt(72)});
@@ -222,6 +224,7 @@ TEST_F(PdfWriterTest, LinksOutlineAndMetadata) {
   ASSERT_EQ(json.status, 0) << json.out;
   EXPECT_THAT(json.out, HasSubstr("https://example.com/jane"));
   EXPECT_THAT(json.out, HasSubstr("mailto:jane@example.com"));
+  EXPECT_THAT(json.out, HasSubstr("https://example.com/zo%C3%AB%20cv"));
   EXPECT_THAT(json.out, HasSubstr("\"/Subtype\": \"/Link\""));
   EXPECT_THAT(json.out, Not(HasSubstr("\"/M\"")));
   std::smatch m;
@@ -233,6 +236,7 @@ TEST_F(PdfWriterTest, LinksOutlineAndMetadata) {
   EXPECT_LT(outlines.find("Education"), outlines.find("Skills"));
   EXPECT_THAT(json.out, HasSubstr("\"/PageMode\": \"/UseOutlines\""));
   EXPECT_THAT(json.out, HasSubstr("\"/Lang\": \"u:en-US\""));
+  EXPECT_THAT(json.out, HasSubstr("\"/DisplayDocTitle\": true"));
 
   auto info = tool("pdfinfo " + path);
   EXPECT_THAT(info.out, HasSubstr("Title:           Jane Doe - CV"));
@@ -308,6 +312,36 @@ TEST(PdfWriter, FullPageSizeAndTime) {
   // Whole fonts would be 2 x 100+ KB; two small subsets plus content are far below.
   EXPECT_LT(bytes->size(), 30000u);
   EXPECT_GT(bytes->size(), 3000u);
+}
+
+/// A C++ global locale with a decimal comma and digit grouping (as a host program might
+/// install) must not change a byte.
+struct CommaNumpunct : std::numpunct<char> {
+  char do_decimal_point() const override { return ','; }
+  char do_thousands_sep() const override { return '.'; }
+  std::string do_grouping() const override { return "\3"; }
+};
+
+TEST_F(PdfWriterTest, GlobalLocaleDoesNotChangeTheOutput) {
+  const std::locale old = std::locale::global(std::locale(std::locale::classic(), new CommaNumpunct));
+  Diagnostics diags;
+  auto again = write_pdf(t.doc, PdfOptions{}, diags);
+  std::locale::global(old);
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(*again == pdf);
+}
+
+/// Builds will run in parallel threads: concurrent writes must not interfere.
+TEST_F(PdfWriterTest, ParallelWritesGiveIdenticalBytes) {
+  std::vector<std::string> out(4);
+  std::vector<std::thread> threads;
+  for (auto& o : out)
+    threads.emplace_back([&o, this] {
+      Diagnostics diags;
+      o = write_pdf(t.doc, PdfOptions{}, diags).value_or("failed");
+    });
+  for (auto& th : threads) th.join();
+  for (const auto& o : out) EXPECT_TRUE(o == pdf);
 }
 
 TEST(PdfWriter, GlyphMissingFromTheFontIsADiagnostic) {
