@@ -41,15 +41,21 @@ std::string hex_byte(unsigned char c) {
   return std::string("0x") + digits[c >> 4] + digits[c & 15];
 }
 
-/// Nesting added by the indicators that open a line: "- - - x" nests three lists.
-int leading_indicators(std::string_view line, std::size_t& i) {
-  int n = 0;
+/// Skips the indicators that open a line ("- - - x" nests three lists), counting them into
+/// `depth`; stops at the first one that takes `depth` beyond `max_depth` and returns true.
+bool skip_leading_indicators(std::string_view line, std::size_t& i, int& depth, int max_depth) {
   while (i + 1 < line.size() && (line[i] == '-' || line[i] == '?') && line[i + 1] == ' ') {
-    ++n;
+    if (++depth > max_depth) return true;
     i += 2;
     while (i < line.size() && line[i] == ' ') ++i;
   }
-  return n;
+  return false;
+}
+
+InputProblem too_deep(std::string_view text, std::size_t offset, int max_depth) {
+  return InputProblem{loc_of_offset(text, offset),
+                      "nesting too deep: more than " + std::to_string(max_depth) + " levels",
+                      "a CV nests a few levels; this file looks generated or damaged"};
 }
 
 }  // namespace
@@ -83,7 +89,9 @@ std::optional<InputProblem> check_nesting(std::string_view text, int max_depth) 
     if (!blank && flow == 0) {
       while (!indents.empty() && indents.back() > i) indents.pop_back();
       if (indents.empty() || indents.back() < i) indents.push_back(i);
-      block = static_cast<int>(indents.size()) + leading_indicators(line, i);
+      block = static_cast<int>(indents.size());
+      if (block > max_depth || skip_leading_indicators(line, i, block, max_depth))
+        return too_deep(text, line_start + i, max_depth);
     }
     char quote = 0;
     for (; !blank && i < line.size(); ++i) {
@@ -100,15 +108,8 @@ std::optional<InputProblem> check_nesting(std::string_view text, int max_depth) 
         ++flow;
       else if ((c == ']' || c == '}') && flow > 0)
         --flow;
-      if (block + flow > max_depth)
-        return InputProblem{loc_of_offset(text, line_start + i),
-                            "nesting too deep: more than " + std::to_string(max_depth) + " levels",
-                            "a CV nests a few levels; this file looks generated or damaged"};
+      if (block + flow > max_depth) return too_deep(text, line_start + i, max_depth);
     }
-    if (block > max_depth)
-      return InputProblem{loc_of_offset(text, line_start), 
-                          "nesting too deep: more than " + std::to_string(max_depth) + " levels",
-                          "a CV nests a few levels; this file looks generated or damaged"};
     line_start = line_end + 1;
   }
   return std::nullopt;

@@ -13,7 +13,7 @@ namespace vitae::load {
 namespace {
 
 /// Nodes allowed in one document: far more than any CV, few enough to bound memory.
-constexpr std::size_t kMaxNodes = 500000;
+constexpr std::size_t kMaxNodes = 100000;
 
 /// Thrown by the builder to stop the parser early; never leaves this file.
 struct StopParsing {};
@@ -49,6 +49,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                 const std::string& value) override {
+    if (mark.pos >= 0) check_quote_closed(static_cast<std::size_t>(mark.pos));
     YNode n = make(YNode::Kind::Scalar, mark);
     n.value = value;
     n.plain = (tag == "?");
@@ -56,30 +57,59 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
-    stack_.push_back({make(YNode::Kind::Sequence, mark), std::nullopt});
+                       YAML::EmitterStyle::value style) override {
+    stack_.push_back({make(YNode::Kind::Sequence, mark), std::nullopt, style == YAML::EmitterStyle::Flow});
   }
   void OnSequenceEnd() override { close(); }
 
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
-    stack_.push_back({make(YNode::Kind::Map, mark), std::nullopt});
+                  YAML::EmitterStyle::value style) override {
+    stack_.push_back({make(YNode::Kind::Map, mark), std::nullopt, style == YAML::EmitterStyle::Flow});
   }
   void OnMapEnd() override { close(); }
+
+  /// Where the innermost '[' or '{' still open was written, if any.
+  std::optional<SourceLoc> open_flow() const {
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
+      if (it->flow) return it->node.loc;
+    return std::nullopt;
+  }
 
  private:
   struct Frame {
     YNode node;
     std::optional<YNode> key;  ///< a map's key waiting for its value
+    bool flow = false;         ///< written with [ ] or { }
   };
 
-  SourceLoc loc(const YAML::Mark& mark) const {
+  /// yaml-cpp 0.7 accepts a quoted scalar left open at the end of the file (it takes the
+  /// rest of the file as its text); refuse it.
+  void check_quote_closed(std::size_t pos) {
+    if (pos >= text_.size() || (text_[pos] != '"' && text_[pos] != '\'')) return;
+    char q = text_[pos];
+    for (std::size_t i = pos + 1; i < text_.size(); ++i) {
+      if (q == '"' && text_[i] == '\\') {
+        ++i;
+      } else if (text_[i] == q) {
+        if (q == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+          ++i;  // '' is an escaped quote
+          continue;
+        }
+        return;
+      }
+    }
+    diags_.error(path_, lines_.at(pos), "a quoted string is not closed",
+                 "add the closing quote");
+    throw StopParsing{};
+  }
+
+  SourceLoc loc(const YAML::Mark& mark) {
     return mark.pos < 0 ? SourceLoc{} : lines_.at(static_cast<std::size_t>(mark.pos));
   }
 
   YNode make(YNode::Kind kind, const YAML::Mark& mark) {
     if (++count_ > kMaxNodes) {
-      diags_.error(path_, loc(mark), "the document has more than 500000 YAML nodes",
+      diags_.error(path_, loc(mark), "the document has more than 100000 YAML nodes",
                    "a CV needs a few thousand at most");
       throw StopParsing{};
     }
@@ -153,6 +183,24 @@ std::pair<std::string, std::string> translate(const std::string& msg) {
   return {"YAML syntax error: " + msg, ""};
 }
 
+/// The first tab in the indentation of line `line` (1-based) or the line before: yaml-cpp
+/// often reports a tab-indented line as some other error ("illegal map value").
+std::optional<SourceLoc> tab_in_indentation(std::string_view text, int line) {
+  int n = 1;
+  std::size_t start = 0;
+  for (; n < line - 1 && start != std::string_view::npos; ++n) {
+    start = text.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  for (int l = std::max(1, line - 1); l <= line && start != std::string_view::npos && start < text.size(); ++l) {
+    for (std::size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i)
+      if (text[i] == '\t') return SourceLoc{l, static_cast<int>(i - start) + 1};
+    start = text.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 const char* kind_phrase(const YNode& node) {
@@ -186,15 +234,21 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
     if (text[i] == '\n') starts_.push_back(i + 1);
 }
 
-SourceLoc LineIndex::at(std::size_t offset) const {
+SourceLoc LineIndex::at(std::size_t offset) {
   offset = std::min(offset, text_.size());
   auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
   std::size_t line = static_cast<std::size_t>(it - starts_.begin());  // 1-based
   std::size_t start = starts_[line - 1];
   int column = 1;
+  if (static_cast<std::size_t>(cursor_.line) == line && cursor_offset_ <= offset) {
+    start = cursor_offset_;  // continue from the previous lookup on this line
+    column = cursor_.column;
+  }
   for (std::size_t i = start; i < offset; ++i)
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-  return {static_cast<int>(line), column};
+  cursor_offset_ = offset;
+  cursor_ = {static_cast<int>(line), column};
+  return cursor_;
 }
 
 std::optional<YNode> parse_yaml_tree(std::string_view text, const std::string& path,
@@ -213,6 +267,13 @@ std::optional<YNode> parse_yaml_tree(std::string_view text, const std::string& p
     SourceLoc loc = e.mark.pos < 0 ? SourceLoc{}
                                    : loc_of_offset(text, static_cast<std::size_t>(e.mark.pos));
     if (loc.line == 0) loc = {1, 1};
+    if (e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW || e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW)
+      if (auto open = builder.open_flow()) loc = *open;  // point at the bracket left open
+    if (auto tab = tab_in_indentation(text, loc.line)) {
+      loc = *tab;
+      message = "a tab is used for indentation";
+      hint = "YAML indents with spaces; replace the tab";
+    }
     diags.error(path, loc, message, hint);
     return std::nullopt;
   } catch (const std::exception& e) {

@@ -43,15 +43,18 @@ std::optional<YNode> parse_yaml_tree(std::string_view text, const std::string& p
 /// Scans from the start: for one-off use.
 SourceLoc loc_of_offset(std::string_view text, std::size_t offset);
 
-/// Byte offsets to line:column for many lookups in one text (O(log lines + line length)).
+/// Byte offsets to line:column for many lookups in one text. Lookups in increasing order
+/// (as a parser makes them) cost amortised O(1) even when the text is one huge line.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
-  SourceLoc at(std::size_t offset) const;
+  SourceLoc at(std::size_t offset);
 
  private:
   std::string_view text_;
   std::vector<std::size_t> starts_;  ///< byte offset of each line's first byte
+  std::size_t cursor_offset_ = 0;    ///< the last lookup, to continue counting from
+  SourceLoc cursor_{1, 1};
 };
 
 }  // namespace vitae::load
