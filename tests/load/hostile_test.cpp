@@ -119,7 +119,11 @@ TEST(Hostile, ManyNodesJustUnderTheSizeLimitLoadFast) {
   auto start = std::chrono::steady_clock::now();
   auto l = testing::load_text(text);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+#ifdef NDEBUG
   EXPECT_LT(seconds, 1.0);
+#else
+  EXPECT_LT(seconds, 3.0);  // unoptimised byte loops over 4 MiB
+#endif
   ASSERT_TRUE(l.diags.has_errors());
   EXPECT_EQ(l.diags.all().front().message, "the document has more than 100000 YAML nodes");
   EXPECT_TRUE(l.diags.has_errors());
