@@ -83,9 +83,9 @@ std::optional<std::string> write_pdf(const LaidOutDocument& doc, const PdfOption
     diags.error("", {}, "cannot write a PDF without pages");
     return std::nullopt;
   }
-  auto plan = pdf::plan_fonts(doc, diags);
-  if (!plan) return std::nullopt;
   try {
+    auto plan = pdf::plan_fonts(doc, diags);
+    if (!plan) return std::nullopt;
     return write_with_podofo(doc, *plan, options);
   } catch (const PdfError& e) {
     diags.error("", {}, std::string("PDF writer failed: ") + PdfError::ErrorName(e.GetError()),

@@ -314,6 +314,21 @@ TEST(PdfWriter, FullPageSizeAndTime) {
   EXPECT_GT(bytes->size(), 3000u);
 }
 
+TEST_F(PdfWriterTest, UncompressedOutputIsValidAndReadable) {
+  PdfOptions opt;
+  opt.compress = false;
+  Diagnostics diags;
+  auto plain = write_pdf(t.doc, opt, diags);
+  ASSERT_TRUE(plain);
+  EXPECT_THAT(*plain, HasSubstr("] TJ\n"));
+  EXPECT_THAT(*plain, HasSubstr("beginbfchar"));
+  EXPECT_GT(plain->size(), pdf.size());
+  const std::string p = dir.file("plain.pdf");
+  pdf_test::write_bytes(p, *plain);
+  auto r = tool("qpdf --check " + p);
+  EXPECT_EQ(r.status, 0) << r.out;
+}
+
 /// A C++ global locale with a decimal comma and digit grouping (as a host program might
 /// install) must not change a byte.
 struct CommaNumpunct : std::numpunct<char> {
