@@ -359,6 +359,45 @@ TEST_F(PdfWriterTest, ParallelWritesGiveIdenticalBytes) {
   for (const auto& o : out) EXPECT_TRUE(o == pdf);
 }
 
+/// Every bundled face embeds and extracts: one line per face.
+TEST(PdfWriter, EveryBundledFontEmbedsAndExtracts) {
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(pdf_test::kFonts)) {
+    const std::string ext = e.path().extension().string();
+    if (ext == ".ttf" || ext == ".otf") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  ASSERT_GE(files.size(), 8u);
+  Page page{Abs::pt(kW), Abs::pt(kH), {}, {}, {}, {}};
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::string err;
+    auto font = load_font_file(files[i], &err);
+    ASSERT_TRUE(font) << err;
+    page.runs.push_back(shaped_run(font, "Line " + std::to_string(i) + ": efficient fjord", 11, kLeft, 72 + 20.0 * i));
+  }
+  LaidOutDocument doc;
+  doc.pages = {page};
+  Diagnostics diags;
+  auto bytes = write_pdf(doc, PdfOptions{}, diags);
+  ASSERT_TRUE(bytes);
+  pdf_test::TempDir dir;
+  const std::string path = dir.file("all.pdf");
+  pdf_test::write_bytes(path, *bytes);
+  auto fonts = run_command("pdffonts " + path + " 2>&1");
+  int embedded = 0;
+  std::istringstream lines(fonts.out);
+  for (std::string line; std::getline(lines, line);)
+    if (std::regex_search(line, std::regex("Identity-H\\s+yes\\s+yes\\s+yes"))) ++embedded;
+  EXPECT_EQ(embedded, static_cast<int>(files.size())) << fonts.out;
+  auto text = run_command("pdftotext " + path + " - 2>&1");
+  for (std::size_t i = 0; i < files.size(); ++i)
+    EXPECT_THAT(text.out, HasSubstr("Line " + std::to_string(i) + ": efficient fjord")) << files[i];
+  auto check = run_command("qpdf --check " + path + " 2>&1");
+  EXPECT_EQ(check.status, 0) << check.out;
+  auto render = run_command("pdftoppm -r 20 -png " + path + " " + dir.file("p") + " 2>&1");
+  EXPECT_EQ(render.out, "");
+}
+
 TEST(PdfWriter, GlyphMissingFromTheFontIsADiagnostic) {
   TestDoc t;
   t.doc.pages[0].runs[0].glyphs[0].id = 65000;
