@@ -44,7 +44,7 @@ class TreeBuilder : public YAML::EventHandler {
     diags_.error(path_, loc(mark), "YAML aliases (*name) are not supported",
                  "write the value out in full: vitae refuses aliases so that a small file "
                  "cannot expand into a huge one");
-    attach(make(YNode::Kind::Null, mark));
+    throw StopParsing{};  // one report is enough: an alias bomb holds thousands
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
