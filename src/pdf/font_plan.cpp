@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "pdf/cff_charset.h"
 #include "pdf/pdf_number.h"
 #include "pdf/unicode.h"
 
@@ -39,6 +40,21 @@ GlyphTextMap with_fallback_text(const Usage& u) {
     map.emplace(glyph, text);
   }
   return map;
+}
+
+/// In a CID-keyed CFF font the PDF selects glyphs by CID, and hb-subset keeps the
+/// original CIDs in the subset's charset: rewrite the mapping to old glyph -> CID, which is
+/// then the code used in content, /W and ToUnicode. Name-keyed CFF and TrueType keep
+/// glyph index = code. False when a CID-keyed charset cannot be read.
+bool use_cids_as_codes(const Font& font, FontSubset& subset) {
+  if (!font.is_cff()) return true;
+  const auto cids = cff_glyph_cids(subset.program);
+  if (!cids) return true;  // name-keyed (or not parseable as CID-keyed): codes are indices
+  for (auto& [old_id, code] : subset.old_to_new) {
+    if (code >= cids->size()) return false;
+    code = (*cids)[code];
+  }
+  return true;
 }
 
 }  // namespace
@@ -85,6 +101,10 @@ std::optional<FontPlan> plan_fonts(const LaidOutDocument& doc, Diagnostics& diag
     auto subset = subset_font(*usages[i].font, usages[i].glyphs, &err);
     if (!subset) {
       diags.error(usages[i].font->path(), {}, err);
+      return std::nullopt;
+    }
+    if (!use_cids_as_codes(*usages[i].font, *subset)) {
+      diags.error(usages[i].font->path(), {}, "cannot embed font: its CFF charset is damaged");
       return std::nullopt;
     }
     plan.fonts.push_back(EmbeddedFont{usages[i].font, "F" + std::to_string(i + 1),

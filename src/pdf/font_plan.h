@@ -20,6 +20,8 @@ namespace vitae::pdf {
 struct EmbeddedFont {
   std::shared_ptr<const Font> font;
   std::string resource;  ///< page resource name: "F1", "F2", ... in order of first use
+  /// The subset. Its old_to_new maps original glyph ids to the codes written in content,
+  /// /W and ToUnicode: subset glyph indices, or CIDs for a CID-keyed CFF font.
   FontSubset subset;
   GlyphTextMap to_unicode;  ///< keyed by ORIGINAL glyph id
 
