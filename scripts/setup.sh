@@ -10,7 +10,7 @@ packages=(
   libhyphen-dev hyphen-en-us
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
-  poppler-utils qpdf mupdf-tools python3 python3-pdfminer python3-jsonschema python3-yaml
+  poppler-utils qpdf hyperfine time mupdf-tools python3 python3-pdfminer python3-jsonschema python3-yaml
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -57,6 +57,14 @@ struct Rule {
   Color color;
 };
 
+/// A filled circle: list bullets are drawn, not typeset, so that text extractors see the
+/// item's text alone and every line of a hanging-indent item starts at the same x.
+struct Disc {
+  Point center;
+  Abs radius;
+  Color color;
+};
+
 /// A clickable area linking to a URI (mailto:, tel:, https:).
 struct LinkArea {
   Point origin;  ///< top-left
@@ -77,6 +85,7 @@ struct Page {
   std::vector<Rule> rules;
   std::vector<LinkArea> links;
   std::vector<Anchor> anchors;
+  std::vector<Disc> discs;
 };
 
 /// Document metadata for the PDF Info dictionary and XMP.

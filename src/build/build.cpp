@@ -83,6 +83,7 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
   LayoutResult laid = layout_document(*doc, services.fonts, lo, diags);
   if (diags.has_errors()) return std::nullopt;
   laid.doc.info.date = metadata_date(doc->settings, config);
+  if (config.dump) result.dump = dump_pages(laid.doc);
   std::optional<std::string> pdf = write_pdf(laid.doc, PdfOptions{}, diags);
   if (!pdf) return std::nullopt;
   result.pdf = std::move(*pdf);

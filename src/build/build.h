@@ -30,6 +30,8 @@ struct BuildConfig {
   std::optional<int64_t> now;
   /// Stop after validation (vitae check).
   bool check_only = false;
+  /// Also produce the text dump of the laid-out pages (vitae build --dump).
+  bool dump = false;
 };
 
 /// Typesetting statistics (vitae build --stats).
@@ -46,6 +48,7 @@ struct BuildStats {
 
 struct BuildResult {
   std::string pdf;  ///< empty for check_only
+  std::string dump;  ///< dump_pages() of the layout, when BuildConfig::dump
   BuildStats stats;
 };
 

@@ -58,6 +58,7 @@ int usage_error(const CliIo& io, const std::string& message) {
 int run_build(const CliArgs& args, const CliIo& io) {
   BuildConfig config;
   config.check_only = args.command == Command::Check;
+  config.dump = args.dump;
   if (auto e = io.getenv("SOURCE_DATE_EPOCH")) {
     int64_t v = 0;
     if (!parse_epoch(*e, &v)) return usage_error(io, "SOURCE_DATE_EPOCH is not a number of seconds: '" + *e + "'");
@@ -87,6 +88,10 @@ int run_build(const CliArgs& args, const CliIo& io) {
   if (!result) return 1;
   if (args.stats) io.err(format_stats(result->stats));
   if (config.check_only) return 0;
+  if (args.dump) {
+    io.out(result->dump);
+    return 0;
+  }
 
   std::string target = args.output ? *args.output : (args.input == "-" ? "-" : default_output(args.input));
   if (target == "-") {
@@ -105,13 +110,15 @@ int run_build(const CliArgs& args, const CliIo& io) {
 
 std::string help_text(std::string_view topic) {
   if (topic == "build")
-    return "usage: vitae build INPUT [-o OUTPUT] [--stats]\n\n"
+    return "usage: vitae build INPUT [-o OUTPUT] [--stats] [--dump]\n\n"
            "Typesets the CV in INPUT (YAML or JSON) into a PDF.\n\n"
            "  INPUT          the CV file; '-' reads standard input\n"
            "  -o, --output   where to write the PDF; '-' writes it to standard output.\n"
            "                 Default: INPUT with its extension replaced by .pdf\n"
            "                 (standard output when INPUT is '-')\n"
-           "  --stats        print typesetting statistics (lines, adjustment ratios, ...)\n\n"
+           "  --stats        print typesetting statistics (lines, adjustment ratios, ...)\n"
+           "  --dump         print the laid-out pages as text (glyph runs, positions,\n"
+           "                 rules, links) instead of writing a PDF\n\n"
            "The PDF is written to a temporary file and renamed into place: a failed build\n"
            "leaves an existing PDF untouched. SOURCE_DATE_EPOCH, when set, fixes every date.\n";
   if (topic == "check")

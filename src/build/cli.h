@@ -19,6 +19,7 @@ struct CliArgs {
   std::optional<std::string> output;  ///< -o; "-" for standard output
   std::string help_topic;        ///< for `vitae help COMMAND`
   bool stats = false;
+  bool dump = false;  ///< print the page dump instead of writing a PDF
 };
 
 /// Parses argv (without the program name). Returns nothing and sets `error` on bad usage.

@@ -27,6 +27,8 @@ bool parse_input_args(const std::vector<std::string>& args, size_t i, CliArgs& o
       out.output = a.substr(9);
     } else if (a == "--stats") {
       out.stats = true;
+    } else if (a == "--dump" && out.command == Command::Build) {
+      out.dump = true;
     } else if (a.size() > 1 && a[0] == '-') {
       return *error = "unknown option '" + a + "'", false;
     } else if (out.input.empty()) {

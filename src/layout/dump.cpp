@@ -49,6 +49,8 @@ std::string dump_pages(const LaidOutDocument& doc) {
     for (const Rule& r : page.rules)
       out += "  rule at " + num(r.origin.x) + "," + num(r.origin.y) + " " + num(r.width) + "x" + num(r.height) + " " +
              hex(r.color) + "\n";
+    for (const Disc& c : page.discs)
+      out += "  disc at " + num(c.center.x) + "," + num(c.center.y) + " r=" + num(c.radius) + " " + hex(c.color) + "\n";
     for (const LinkArea& l : page.links)
       out += "  link at " + num(l.origin.x) + "," + num(l.origin.y) + " " + num(l.width) + "x" + num(l.height) + " " +
              l.uri + "\n";

@@ -44,36 +44,41 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
     s.replace(p, from.size(), to);
 }
 
-// Removes what an empty placeholder leaves behind: "()" and "****", doubled separators,
-// and separators at either end of the line.
+// Removes the separators an empty placeholder leaves at either end of a line
+// ("**Duke**, " when AREA is empty) and doubled ones inside it.
 std::string tidy(std::string s) {
-  for (const char* empty : {"()", "****", "**", "[]"}) replace_all(s, std::string(" ") + empty, "");
-  for (const char* empty : {"()", "****"}) replace_all(s, empty, "");
   replace_all(s, ", ,", ",");
-  auto trim = [](std::string& t) {
-    static const char* seps[] = {", ", " – ", " -- ", " - ", " | ", ","};
-    bool changed = true;
-    while (changed) {
-      changed = false;
-      while (!t.empty() && t.back() == ' ') t.pop_back(), changed = true;
-      while (!t.empty() && t.front() == ' ') t.erase(0, 1), changed = true;
-      for (const char* sep : seps) {
-        std::string sp = sep;
-        while (sp.back() == ' ') sp.pop_back();
-        if (t.size() >= sp.size() && t.compare(t.size() - sp.size(), sp.size(), sp) == 0 && !sp.empty() &&
-            sp != "-") {
-          t.erase(t.size() - sp.size()), changed = true;
-        }
-        std::string front = sep;
-        while (!front.empty() && front.front() == ' ') front.erase(0, 1);
-        if (!front.empty() && t.compare(0, front.size(), front) == 0 && front != "-") {
-          t.erase(0, front.size()), changed = true;
-        }
-      }
+  replace_all(s, "  ", " ");
+  static const char* seps[] = {",", "–", "--", "|", ";"};
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    while (!s.empty() && s.back() == ' ') s.pop_back(), changed = true;
+    while (!s.empty() && s.front() == ' ') s.erase(0, 1), changed = true;
+    for (std::string sep : seps) {
+      if (s.size() >= sep.size() && s.compare(s.size() - sep.size(), sep.size(), sep) == 0)
+        s.erase(s.size() - sep.size()), changed = true;
+      if (s.compare(0, sep.size(), sep) == 0) s.erase(0, sep.size()), changed = true;
     }
-  };
-  trim(s);
+  }
   return s;
+}
+
+// An empty placeholder takes its markup with it: the emphasis stars and brackets that
+// enclose it in the template ("**DEGREE**", "(JOURNAL)").
+void drop_enclosing_markup(std::vector<Piece>& pieces, std::size_t i) {
+  auto is_open = [](char c) { return c == '*' || c == '(' || c == '['; };
+  auto is_close = [](char c) { return c == '*' || c == ')' || c == ']'; };
+  if (i > 0 && !pieces[i - 1].placeholder) {
+    std::string& t = pieces[i - 1].text;
+    while (!t.empty() && is_open(t.back())) t.pop_back();
+  }
+  if (i + 1 < pieces.size() && !pieces[i + 1].placeholder) {
+    std::string& t = pieces[i + 1].text;
+    std::size_t n = 0;
+    while (n < t.size() && is_close(t[n])) ++n;
+    t.erase(0, n);
+  }
 }
 
 std::string doi_url(const std::string& doi) { return "https://doi.org/" + doi; }
@@ -88,15 +93,11 @@ std::string escape_markup(const std::string& s) {
   return out;
 }
 
-std::string join_authors(const Entry& e, const Document& doc) {
+// Authors joined with commas. The CV owner's name is bold where the source writes it in
+// **bold** or settings.bold_keywords lists it (applied with the other fields).
+std::string join_authors(const Entry& e) {
   std::string out;
-  for (std::size_t i = 0; i < e.authors.size(); ++i) {
-    std::string a = e.authors[i].markup;
-    // RenderCV's examples mark the CV owner as *John Doe*; the owner's name is bold.
-    if (a == doc.cv.name.markup || a == "*" + doc.cv.name.markup + "*") a = "**" + doc.cv.name.markup + "**";
-    if (i) out += ", ";
-    out += a;
-  }
+  for (std::size_t i = 0; i < e.authors.size(); ++i) out += (i ? ", " : "") + e.authors[i].markup;
   return out;
 }
 
@@ -142,7 +143,7 @@ std::map<std::string, std::string> entry_fields(const Entry& e, const Document& 
   f["POSITION"] = e.position.markup;
   f["NAME"] = e.name.markup;
   f["TITLE"] = e.title.markup;
-  f["AUTHORS"] = join_authors(e, doc);
+  f["AUTHORS"] = join_authors(e);
   f["JOURNAL"] = e.journal.markup;
   f["LABEL"] = e.label.markup;
   f["DETAILS"] = e.details.markup;
@@ -180,6 +181,8 @@ std::vector<TemplateLine> expand_template(const std::string& tmpl,
       continue;
     }
     std::vector<Piece> pieces = tokenize(line, fields);
+    for (std::size_t i = 0; i < pieces.size(); ++i)
+      if (pieces[i].placeholder && fields.at(pieces[i].text).empty()) drop_enclosing_markup(pieces, i);
     bool any_placeholder = false, any_value = false;
     std::string text;
     for (const Piece& p : pieces) {

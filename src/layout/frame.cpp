@@ -15,6 +15,10 @@ void append_shifted(Target& to, const Frame& from, Point d) {
     r.origin = {r.origin.x + d.x, r.origin.y + d.y};
     to.rules.push_back(r);
   }
+  for (Disc c : from.discs) {
+    c.center = {c.center.x + d.x, c.center.y + d.y};
+    to.discs.push_back(c);
+  }
   for (LinkArea l : from.links) {
     l.origin = {l.origin.x + d.x, l.origin.y + d.y};
     to.links.push_back(std::move(l));

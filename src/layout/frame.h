@@ -15,6 +15,7 @@ struct Frame {
   std::vector<Rule> rules;
   std::vector<LinkArea> links;
   std::vector<Anchor> anchors;
+  std::vector<Disc> discs;
 
   /// Copies `child`'s content into this frame, shifted by `offset`.
   void place(const Frame& child, Point offset);

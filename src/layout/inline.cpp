@@ -5,6 +5,7 @@
 #include "layout/shape_cache.h"
 #include "layout/word_breaks.h"
 #include "linebreak/knuth_plass.h"
+#include "linebreak/paragraph_builder.h"
 
 namespace vitae {
 
@@ -32,6 +33,7 @@ struct Builder {
   const InlineContext& ctx;
   std::vector<Word> words;
   std::vector<Payload> payloads;
+  lb::ParagraphBuilder pb;
   std::vector<lb::Item> items;
   SetParagraph* out;
 
@@ -50,21 +52,10 @@ struct Builder {
   }
 
   void add_space(std::size_t span) {
-    const TextStyle& st = spec.spans[span].style;
-    Abs w = ctx.cache->space(st).width;
-    uint32_t pl = add_payload({Payload::Kind::Space, 0, 0, 0, span});
-    if (spec.align == Align::Justify) {
-      // Interword glue as in TeX's fonts: stretch 1/2 and shrink 1/3 of the space.
-      items.push_back(lb::Item::glue(w, w / 2, w / 3, lb::Order::Normal, pl));
-    } else {
-      // Ragged lines, Knuth & Plass 1981 ("Ragged right"): glue(0, γ) penalty(0)
-      // glue(w, -γ). The stretch γ only survives at a line end, so total fit minimises
-      // the squares of the rag and evens it; inside a line the two glues cancel out.
-      Abs gamma = st.size * 3;
-      items.push_back(lb::Item::glue(Abs::zero(), gamma, Abs::zero()));
-      items.push_back(lb::Item::penalty_item(0));
-      items.push_back(lb::Item::glue(w, -gamma, Abs::zero(), lb::Order::Normal, pl));
-    }
+    Abs w = ctx.cache->space(spec.spans[span].style).width;
+    // Interword glue as in TeX's fonts: stretch 1/2 and shrink 1/3 of the space. Ragged
+    // paragraphs make it rigid (Knuth & Plass's ragged-right pattern, see ParagraphBuilder).
+    pb.add_space(w, w / 2, w / 3, add_payload({Payload::Kind::Space, 0, 0, 0, span}));
   }
 
   void add_word(Word word) {
@@ -76,13 +67,13 @@ struct Builder {
     std::size_t from = 0;
     Abs hyphen = ctx.cache->shape(span.style, "-").width;
     for (const WordBreak& br : word.breaks) {
-      items.push_back(lb::Item::box(width_between(shaped, from, br.offset),
-                                    add_payload({Payload::Kind::Part, wi, word.start + from, word.start + br.offset})));
-      items.push_back(lb::Item::penalty_item(br.penalty, br.hyphen ? hyphen : Abs::zero(), br.hyphen));
+      pb.add_box(width_between(shaped, from, br.offset),
+                 add_payload({Payload::Kind::Part, wi, word.start + from, word.start + br.offset}));
+      pb.add_break_opportunity(br.penalty, br.hyphen ? hyphen : Abs::zero(), br.hyphen);
       from = br.offset;
     }
-    items.push_back(lb::Item::box(width_between(shaped, from, text.size()),
-                                  add_payload({Payload::Kind::Part, wi, word.start + from, word.end})));
+    pb.add_box(width_between(shaped, from, text.size()),
+               add_payload({Payload::Kind::Part, wi, word.start + from, word.end}));
     words.push_back(std::move(word));
   }
 
@@ -115,10 +106,8 @@ struct Builder {
         i = j;
       }
     }
-    // TeX's paragraph end: \penalty10000 \parfillskip (0pt plus 1fil) \penalty-10000.
-    items.push_back(lb::Item::penalty_item(lb::kInfPenalty));
-    items.push_back(lb::Item::fil_glue());
-    items.push_back(lb::Item::penalty_item(lb::kEjectPenalty));
+    // Ends with TeX's \penalty10000 \parfillskip \penalty-10000.
+    items = pb.finish();
   }
 };
 
@@ -160,13 +149,20 @@ struct RunWriter {
   }
 };
 
+// The index of the first item of `line` that stands for text.
+std::size_t first_part(const Builder& b, const lb::Line& line) {
+  for (std::size_t k = line.start; k < line.end; ++k)
+    if (b.items[k].payload != lb::kNoPayload) return k;
+  return line.end;
+}
+
 struct LinkSpan {
   std::string uri;
   Abs x0, x1;
   Abs top, bottom;
 };
 
-SetLine assemble_line(const Builder& b, const lb::Line& line, const lb::Line* next, Abs width,
+SetLine assemble_line(const Builder& b, const lb::Line& line, bool after_hyphen, Abs width,
                       const InlineContext& ctx) {
   const ParagraphSpec& spec = b.spec;
   SetLine out;
@@ -237,7 +233,7 @@ SetLine assemble_line(const Builder& b, const lb::Line& line, const lb::Line* ne
     bool hyphen_here = cut_after && line.hyphenated && j >= line.end;
     std::optional<std::string> actual;
     if (hyphen_here) actual = st.text.substr(word.start, word.end - word.start);
-    else if (cut_before && k == line.start && spec.hyphenate && b.items[line.start - 1].flagged)
+    else if (cut_before && after_hyphen && b.words[wi].start == word.start && k == first_part(b, line))
       actual = std::string();
     std::string_view text = std::string_view(st.text).substr(start, end - start);
     Abs x0 = w.x;
@@ -258,7 +254,6 @@ SetLine assemble_line(const Builder& b, const lb::Line& line, const lb::Line* ne
     note_link(word.span, x0, w.x);
     k = j;
   }
-  (void)next;
 
   // Alignment of ragged lines: shift everything by the slack.
   Abs slack = width - w.x;
@@ -280,6 +275,12 @@ Abs cap_height(const TextStyle& style) {
   return style.size * (static_cast<double>(cap) / m.units_per_em);
 }
 
+Abs x_height(const TextStyle& style) {
+  const FontMetrics& m = style.font->metrics();
+  int xh = m.x_height > 0 ? m.x_height : m.units_per_em / 2;
+  return style.size * (static_cast<double>(xh) / m.units_per_em);
+}
+
 Abs descent(const TextStyle& style) {
   const FontMetrics& m = style.font->metrics();
   return style.size * (static_cast<double>(-m.descender) / m.units_per_em);
@@ -287,7 +288,11 @@ Abs descent(const TextStyle& style) {
 
 SetParagraph set_paragraph(const ParagraphSpec& spec, const InlineContext& ctx) {
   SetParagraph out;
-  Builder b{spec, ctx, {}, {}, {}, &out};
+  lb::ParagraphStyle pstyle;
+  pstyle.alignment = spec.align == Align::Justify ? lb::Alignment::Justified : lb::Alignment::RaggedRight;
+  Abs em0 = spec.spans.empty() ? Abs::pt(10) : spec.spans.front().style.size;
+  pstyle.ragged_stretch = em0 * 3;
+  Builder b{spec, ctx, {}, {}, lb::ParagraphBuilder(pstyle), {}, &out};
   b.build();
   lb::BreakParams params;
   params.line_widths = {spec.width};
@@ -295,10 +300,20 @@ SetParagraph set_paragraph(const ParagraphSpec& spec, const InlineContext& ctx) 
   Abs em = spec.spans.empty() ? Abs::pt(10) : spec.spans.front().style.size;
   params.emergency_stretch = em * 2;
   if (spec.align != Align::Justify) params.pretolerance = -1;  // ragged: total fit from the start
-  lb::BreakResult result = ctx.breaker ? ctx.breaker->break_lines(b.items, params) : lb::break_lines(b.items, params);
+  auto run = [&] { return ctx.breaker ? ctx.breaker->break_lines(b.items, params) : lb::break_lines(b.items, params); };
+  lb::BreakResult result = run();
+  if (result.overfull_count() > 0) {
+    // TeX's passes found no feasible set of breaks and its last resort kept an overfull
+    // line. A CV must never run into the margin: retry as LaTeX's \sloppy does
+    // (\tolerance 9999, \emergencystretch 3em), which prefers a loose line.
+    params.pretolerance = -1;
+    params.tolerance = 9999;
+    params.emergency_stretch = em * 3;
+    result = run();
+  }
   for (std::size_t i = 0; i < result.lines.size(); ++i) {
-    const lb::Line* next = i + 1 < result.lines.size() ? &result.lines[i + 1] : nullptr;
-    out.lines.push_back(assemble_line(b, result.lines[i], next, spec.width, ctx));
+    bool after_hyphen = i > 0 && result.lines[i - 1].hyphenated;
+    out.lines.push_back(assemble_line(b, result.lines[i], after_hyphen, spec.width, ctx));
   }
   return out;
 }

@@ -83,6 +83,8 @@ SetParagraph set_paragraph(const ParagraphSpec& spec, const InlineContext& ctx);
 
 /// The cap height of a style's font at its size: the top edge of a line.
 Abs cap_height(const TextStyle& style);
+/// The x-height of a style's font at its size.
+Abs x_height(const TextStyle& style);
 /// The descender depth (positive) of a style's font at its size.
 Abs descent(const TextStyle& style);
 

@@ -17,7 +17,7 @@ std::vector<StyledText> styled(const RealizeContext& ctx, const std::string& mar
                                bool force_bold = false) {
   std::vector<StyledText> out;
   bool base_bold = force_bold || ctx.styles.bold_by_default(role);
-  for (const MarkupSpan& m : parse_markup(markup)) {
+  for (const Span& m : parse_markup(markup)) {
     StyledText t{m.text, ctx.styles.get(role, base_bold || m.bold, m.italic), m.link};
     if (!m.link.empty()) t.style.color = ctx.styles.link_color;
     out.push_back(std::move(t));
@@ -110,6 +110,18 @@ void lines_to_vlist(VList& v, const std::vector<SetLine>& lines, Abs lead, Abs x
     f.place(lines[i].frame, {x, Abs::zero()});
     v.box(std::move(f), loc);
   }
+}
+
+// Places a marker (bullet, number) before a line's own content, so that it comes first in
+// the content stream too: extractors that keep stream order within a line then read
+// "• text", not "text •".
+void prepend(Frame& line, const Frame& marker, Point offset) {
+  Frame f;
+  f.width = line.width;
+  f.height = line.height;
+  f.place(marker, offset);
+  f.place(line, {Abs::zero(), Abs::zero()});
+  line = std::move(f);
 }
 
 // ---- Header -----------------------------------------------------------------------------
@@ -233,7 +245,7 @@ void realize_highlights(const RealizeContext& ctx, std::vector<std::vector<SetLi
   Abs left = len(ctx, hd.space_left);
   std::string bullet = depth == 0 ? hd.bullet : hd.nested_bullet;
   const TextStyle& bs = ctx.styles.get(Role::Body, false, false);
-  Abs bullet_w = ctx.inline_ctx.cache ? Abs::pt(0) : Abs::pt(0);
+  Abs bullet_w;
   std::vector<SetLine> bl = paragraph(ctx, {StyledText{bullet, bs, {}}}, width, Align::Left, {});
   if (!bl.empty() && !bl[0].frame.runs.empty()) bullet_w = bl[0].frame.runs[0].width();
   Abs text_x = x + left + bullet_w + len(ctx, hd.space_between_bullet_and_text);
@@ -241,10 +253,19 @@ void realize_highlights(const RealizeContext& ctx, std::vector<std::vector<SetLi
   for (const Highlight& h : hs) {
     std::vector<SetLine> lines = text_lines(ctx, h.text.markup, Role::Body, text_w, body_align(ctx), h.text.loc);
     if (!lines.empty() && !bl.empty()) {
-      // The bullet hangs in the indent, on the first line's baseline.
+      // The bullet hangs in the indent, on the first line's baseline. "•" is drawn as a
+      // disc (see Disc); any other bullet string is typeset.
       Frame b = bl[0].frame;
       Abs dy = lines[0].frame.height - b.height;
-      lines[0].frame.place(b, {x + left - text_x, dy});
+      if (bullet == "\u2022") {
+        Frame disc;
+        Abs r = bs.size * 0.11;
+        Abs cy = b.height - x_height(bs) / 2;
+        disc.discs.push_back({{bullet_w / 2, cy}, r, bs.color});
+        prepend(lines[0].frame, disc, {x + left - text_x, dy});
+      } else {
+        prepend(lines[0].frame, b, {x + left - text_x, dy});
+      }
     }
     items.push_back(std::move(lines));
     xs.push_back(text_x);
@@ -369,40 +390,54 @@ VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e)
   std::vector<TemplateLine> degree;
   if (t.degree && !e.degree.empty()) degree = expand_template(*t.degree, fields);
   EntryGeometry g = geometry(ctx, !date_lines.empty(), !degree.empty());
-  VList main = main_column(ctx, e, expand_template(*t.main, fields), g);
-
   Abs lead = leading(ctx);
-  Align date_align = ctx.doc.design.typography.date_and_location_column_alignment == "left" ? Align::Left : Align::Right;
+
+  // The header row: the first template line (company, institution, title) with the
+  // date/location and degree columns beside it. Text extractors that read by position
+  // (MuPDF, pdfminer, pdftotext -layout) merge text that shares a baseline, so no other
+  // column may sit beside a line of a paragraph that continues below: the columns start
+  // at the header's last line, and the body (summary, highlights, further template
+  // lines) starts below the taller of the three.
+  std::vector<TemplateLine> main_lines = expand_template(*t.main, fields);
+  std::vector<SetLine> head;
+  if (!main_lines.empty() && main_lines.front().kind == TemplateLine::Kind::Text) {
+    head = text_lines(ctx, main_lines.front().markup, Role::Body, g.main_w, body_align(ctx), e.loc);
+    main_lines.erase(main_lines.begin());
+  }
+  Align date_align =
+      ctx.doc.design.typography.date_and_location_column_alignment == "left" ? Align::Left : Align::Right;
   std::vector<SetLine> dl;
   for (const TemplateLine& d : date_lines)
     for (SetLine& l : text_lines(ctx, d.markup, Role::Body, g.date_w, date_align, e.loc)) dl.push_back(std::move(l));
-  Frame date = stack(dl, lead, g.date_w);
   std::vector<SetLine> degl;
   for (const TemplateLine& d : degree)
     for (SetLine& l : text_lines(ctx, d.markup, Role::Body, g.degree_w, Align::Left, e.loc)) degl.push_back(std::move(l));
-  Frame deg = stack(degl, lead, g.degree_w);
 
-  Frame whole = to_frame(main, ctx.text_width);
+  Frame row = stack(head, lead, ctx.text_width);
+  for (GlyphRun& r : row.runs) r.origin.x += g.main_x;
+  for (LinkArea& l : row.links) l.origin.x += g.main_x;
+  Abs columns_top = head.empty() ? Abs::zero() : row.height - head.back().frame.height;
+  Frame date = stack(dl, lead, g.date_w), deg = stack(degl, lead, g.degree_w);
+  row.place(date, {g.date_x, columns_top});
+  row.place(deg, {g.side, columns_top});
+  row.height = std::max(row.height, columns_top + std::max(date.height, deg.height));
+  row.width = ctx.text_width;
+
+  VList body = main_column(ctx, e, main_lines, g);
+  VList v;
+  v.box(std::move(row), e.loc);
+  if (!body.empty()) {
+    v.penalty(kInfPenalty);  // the header row stays with the first lines of the body
+    v.glue(lead);
+    v.append(std::move(body));
+  }
   bool keep = !ctx.doc.design.entries.allow_page_break;
-  Abs height = std::max(whole.height, date.height);
-  if (main.empty()) {
-    whole = Frame{};
-    whole.width = ctx.text_width;
+  if (keep && v.natural_height() <= ctx.page_goal) {
+    VList one;
+    one.box(to_frame(v, ctx.text_width), e.loc);
+    return one;
   }
-  if (keep && height <= ctx.page_goal) {
-    whole.place(date, {g.date_x, Abs::zero()});
-    whole.place(deg, {g.side, Abs::zero()});
-    whole.height = std::max(whole.height, std::max(date.height, deg.height));
-    VList v;
-    v.box(std::move(whole), e.loc);
-    return v;
-  }
-  // Too tall for a page (or allowed to break): line by line, the columns on the first box.
-  if (main.empty()) main.box(Frame{}, e.loc);
-  auto& first = std::get<VBox>(main.items().front()).frame;
-  first.place(date, {g.date_x, Abs::zero()});
-  first.place(deg, {g.side, Abs::zero()});
-  return main;
+  return v;  // too tall for a page (or allowed to break): line by line
 }
 
 // One-line, bullet, numbered and text entries: a paragraph across the text width.
@@ -438,7 +473,8 @@ VList text_entry(const RealizeContext& ctx, const Section& s, const Entry& e, st
   Abs gap = len(ctx, ctx.doc.design.entries.highlights.space_between_bullet_and_text);
   std::vector<SetLine> lines = text_lines(ctx, markup, Role::Body, g.main_w - mw - gap, body_align(ctx), e.loc);
   std::vector<SetLine> mk = text_lines(ctx, escape(marker), Role::Body, mw, Align::Right, e.loc);
-  if (!lines.empty() && !mk.empty()) lines[0].frame.place(mk[0].frame, {-(mw + gap), lines[0].frame.height - mk[0].frame.height});
+  if (!lines.empty() && !mk.empty())
+    prepend(lines[0].frame, mk[0].frame, {-(mw + gap), lines[0].frame.height - mk[0].frame.height});
   lines_to_vlist(v, lines, lead, g.main_x + mw + gap, e.loc);
   return v;
 }

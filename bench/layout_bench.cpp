@@ -1,0 +1,79 @@
+// In-process benchmarks (Google Benchmark): load, lay out and write the reference CV, and a
+// 10-page CV made by repeating its sections. Fonts are loaded once, as in a batch build.
+// Run: cmake -B build -DVITAE_BENCH=ON && cmake --build build --target vitae_bench
+//      build/bench/vitae_bench
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "build/build.h"
+#include "layout/layout.h"
+#include "load/load.h"
+
+namespace {
+
+using namespace vitae;
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+SourceFile reference() { return {"wei-wen.yaml", slurp(VITAE_SOURCE_DIR "/data/examples/wei-wen.yaml")}; }
+
+// The reference CV with its sections repeated `times` times.
+Document repeated(int times) {
+  Diagnostics d;
+  Document doc = *load_document(reference(), d);
+  std::vector<Section> sections = doc.cv.sections;
+  for (int i = 1; i < times; ++i) doc.cv.sections.insert(doc.cv.sections.end(), sections.begin(), sections.end());
+  return doc;
+}
+
+BuildServices& services() {
+  static BuildServices s;  // benchmark fixture: shared like a batch build's
+  return s;
+}
+
+void BM_Load(benchmark::State& state) {
+  SourceFile src = reference();
+  for (auto _ : state) {
+    Diagnostics d;
+    benchmark::DoNotOptimize(load_document(src, d));
+  }
+}
+BENCHMARK(BM_Load)->Unit(benchmark::kMillisecond);
+
+void layout_bench(benchmark::State& state, int times) {
+  Document doc = repeated(times);
+  int pages = 0;
+  for (auto _ : state) {
+    Diagnostics d;
+    LayoutResult r = layout_document(doc, services().fonts, {}, d);
+    pages = static_cast<int>(r.doc.pages.size());
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["pages"] = pages;
+}
+
+void BM_LayoutReference(benchmark::State& state) { layout_bench(state, 1); }
+BENCHMARK(BM_LayoutReference)->Unit(benchmark::kMillisecond);
+
+void BM_LayoutTenPages(benchmark::State& state) { layout_bench(state, 5); }
+BENCHMARK(BM_LayoutTenPages)->Unit(benchmark::kMillisecond);
+
+void BM_BuildReference(benchmark::State& state) {
+  SourceFile src = reference();
+  for (auto _ : state) {
+    Diagnostics d;
+    benchmark::DoNotOptimize(build_document(src, BuildConfig{}, services(), d));
+  }
+}
+BENCHMARK(BM_BuildReference)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

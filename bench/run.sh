@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Whole-process figures for the reference CV: median wall time (hyperfine), peak RSS
+# (/usr/bin/time), PDF size, and the in-process benchmarks. Optionally side by side with
+# Typst 0.14 (../shared/anchors/compare.sh) when that script is present.
+# usage: bench/run.sh            (builds a Release tree in build-bench/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DVITAE_BENCH=ON -DVITAE_TESTS=OFF >/dev/null
+cmake --build build-bench -j"$(nproc)" >/dev/null
+cv=data/examples/wei-wen.yaml
+out=/tmp/vitae-bench.pdf
+command -v hyperfine >/dev/null || { echo "hyperfine missing: apt-get install hyperfine"; exit 1; }
+hyperfine -N --warmup 5 --runs 50 "build-bench/vitae build $cv -o $out"
+/usr/bin/time -f "peak RSS: %M KB" build-bench/vitae build $cv -o $out
+echo "PDF size: $(stat -c %s $out) bytes, $(pdfinfo $out | awk '/^Pages/ {print $2}') pages"
+build-bench/bench/vitae_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+if [ -x ../shared/anchors/compare.sh ]; then
+  ../shared/anchors/compare.sh "build-bench/vitae build $cv -o $out"
+fi

@@ -1,0 +1,141 @@
+// The command line, run in-process with captured streams.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "build/cli.h"
+
+namespace vitae {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int code = 0;
+  std::string out, err;
+};
+
+CliRun run(std::vector<std::string> args, std::string stdin_text = {}, std::map<std::string, std::string> env = {}) {
+  CliRun r;
+  CliIo io;
+  io.out = [&](std::string_view s) { r.out += s; };
+  io.err = [&](std::string_view s) { r.err += s; };
+  io.read_stdin = [&]() -> std::optional<std::string> { return stdin_text; };
+  io.getenv = [&](const char* name) -> std::optional<std::string> {
+    auto it = env.find(name);
+    return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);
+  };
+  r.code = run_cli(args, io);
+  return r;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class CliFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = fs::temp_directory_path() / ("vitae-cli-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                                       "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  void TearDown() override { fs::remove_all(dir); }
+  fs::path write(const std::string& name, const std::string& text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return dir / name;
+  }
+  fs::path dir;
+};
+
+const char* kMinimal = "cv:\n  name: Ada Lovelace\n  sections:\n    summary:\n      - Analyst and poet of science.\n";
+
+TEST(Cli, HelpAndVersion) {
+  CliRun h = run({"--help"});
+  EXPECT_EQ(h.code, 0);
+  EXPECT_NE(h.out.find("vitae build INPUT"), std::string::npos);
+  CliRun hb = run({"help", "build"});
+  EXPECT_EQ(hb.code, 0);
+  EXPECT_NE(hb.out.find("-o, --output"), std::string::npos);
+  CliRun v = run({"--version"});
+  EXPECT_EQ(v.code, 0);
+  EXPECT_EQ(v.out.rfind("vitae ", 0), 0u);
+}
+
+TEST(Cli, BadUsageExitsTwo) {
+  EXPECT_EQ(run({"frobnicate"}).code, 2);
+  EXPECT_EQ(run({"build"}).code, 2);
+  EXPECT_EQ(run({"build", "a.yaml", "--bogus"}).code, 2);
+  EXPECT_EQ(run({"check", "a.yaml", "-o", "x.pdf"}).code, 2);
+  CliRun r = run({"build", "a.yaml", "b.yaml"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("more than one input file"), std::string::npos);
+}
+
+TEST(Cli, MissingInputIsAnError) {
+  CliRun r = run({"check", "/nonexistent/cv.yaml"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("cannot read '/nonexistent/cv.yaml'"), std::string::npos);
+}
+
+TEST(Cli, BadSourceDateEpochIsUsageError) {
+  CliRun r = run({"check", "x.yaml"}, {}, {{"SOURCE_DATE_EPOCH", "yesterday"}});
+  EXPECT_EQ(r.code, 2);
+}
+
+TEST_F(CliFiles, CheckWritesNothing) {
+  fs::path cv = write("cv.yaml", kMinimal);
+  CliRun r = run({"check", cv.string()});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "cv.pdf"));
+}
+
+TEST_F(CliFiles, BuildWritesPdfBesideInput) {
+  fs::path cv = write("cv.yaml", kMinimal);
+  CliRun r = run({"build", cv.string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(slurp(dir / "cv.pdf").substr(0, 5), "%PDF-");
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST_F(CliFiles, StdinToStdout) {
+  CliRun r = run({"build", "-", "-o", "-"}, kMinimal);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, 5), "%PDF-");
+  EXPECT_EQ(r.err.find("%PDF"), std::string::npos);
+}
+
+TEST_F(CliFiles, FailedBuildLeavesEarlierPdfUntouched) {
+  fs::path cv = write("cv.yaml", kMinimal);
+  write("cv.pdf", "earlier");
+  write("cv.yaml", "cv:\n  name: [unclosed\n");
+  CliRun r = run({"build", cv.string()});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(slurp(dir / "cv.pdf"), "earlier");
+  for (const auto& e : fs::directory_iterator(dir))
+    EXPECT_TRUE(e.path().filename() == "cv.yaml" || e.path().filename() == "cv.pdf") << e.path();
+}
+
+TEST_F(CliFiles, ErrorsAreCompilerStyle) {
+  fs::path cv = write("cv.yaml", "cv:\n  name: Ada\n  nmae: typo\n");
+  CliRun r = run({"check", cv.string()});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find(cv.string() + ":3:3: error:"), std::string::npos) << r.err;
+}
+
+TEST_F(CliFiles, SameInputSameBytes) {
+  fs::path cv = write("cv.yaml", kMinimal);
+  CliRun a = run({"build", cv.string(), "-o", "-"}, {}, {{"SOURCE_DATE_EPOCH", "1700000000"}});
+  CliRun b = run({"build", cv.string(), "-o", "-"}, {}, {{"SOURCE_DATE_EPOCH", "1700000000"}});
+  ASSERT_EQ(a.code, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+}
+
+}  // namespace
+}  // namespace vitae
