@@ -1,5 +1,5 @@
 // Page content streams: glyph runs as TJ arrays with exact positioning, rules as filled
-// rectangles, /ActualText marked content where ToUnicode alone would extract wrong text.
+// rectangles, discs (bullets) as filled Bézier circles, /ActualText marked content where ToUnicode alone would extract wrong text.
 #pragma once
 
 #include <string>
@@ -9,7 +9,7 @@
 
 namespace vitae::pdf {
 
-/// The content stream of one page (uncompressed operators). Deterministic: numbers go
+/// The content stream of one page (uncompressed operators): rules, then discs, then text. Deterministic: numbers go
 /// through pdf_number, nothing depends on the locale or on pointer values.
 /// Fonts are referred to by their resource names in `fonts`.
 std::string page_content(const Page& page, const FontPlan& fonts);

@@ -42,7 +42,9 @@ class ContentStreamTest : public ::testing::Test {
   /// The content stream of one page holding `runs`, and the plan used to write it.
   std::string content(std::vector<GlyphRun> runs, std::vector<Rule> rules = {}) {
     LaidOutDocument doc;
-    doc.pages.push_back(Page{Abs::pt(600), Abs::pt(800), std::move(runs), std::move(rules), {}, {}});
+    doc.pages.push_back(pdf_test::blank_page(600, 800));
+    doc.pages[0].runs = std::move(runs);
+    doc.pages[0].rules = std::move(rules);
     Diagnostics diags;
     plan = plan_fonts(doc, diags);
     EXPECT_TRUE(plan);
@@ -97,6 +99,23 @@ TEST_F(ContentStreamTest, ColourAndRuleGeometry) {
   const std::string c = content({r}, {rule});
   // y flipped: 800 - 20 - 0.5 = 779.5; colour set once for both.
   EXPECT_EQ(c.rfind("1 0 0.2 rg\n10 779.5 100 0.5 re f\nBT\n/F1 10 Tf\n", 0), 0u) << c;
+}
+
+TEST_F(ContentStreamTest, DiscIsAFilledCircleOfFourCurves) {
+  LaidOutDocument doc;
+  doc.pages.push_back(pdf_test::blank_page(600, 800));
+  doc.pages[0].discs.push_back(Disc{{Abs::pt(100), Abs::pt(200)}, Abs::pt(2), {0, 0, 255}});
+  Diagnostics diags;
+  auto p = plan_fonts(doc, diags);
+  ASSERT_TRUE(p);
+  const std::string c = page_content(doc.pages[0], *p);
+  // Centre (100, 600) after the flip; starts at the rightmost point, ends filled.
+  EXPECT_EQ(c.rfind("0 0 1 rg\n102 600 m\n102 601.105 101.105 602 100 602 c\n", 0), 0u) << c;
+  const std::string tail = " 102 598.895 102 600 c\nf\n";
+  EXPECT_EQ(c.substr(c.size() - tail.size()), tail) << c;
+  std::size_t curves = 0;
+  for (std::size_t i = c.find(" c\n"); i != std::string::npos; i = c.find(" c\n", i + 1)) ++curves;
+  EXPECT_EQ(curves, 4u);
 }
 
 TEST_F(ContentStreamTest, RunActualTextWrapsTheWholeTextObject) {

@@ -45,6 +45,14 @@ inline GlyphRun shaped_run(const std::shared_ptr<const Font>& font, const std::s
   return run;
 }
 
+/// An empty page of the given size in points.
+inline Page blank_page(double width, double height) {
+  Page p;
+  p.width = Abs::pt(width);
+  p.height = Abs::pt(height);
+  return p;
+}
+
 /// A fresh directory under the test temp dir, removed by the destructor.
 struct TempDir {
   std::filesystem::path path;

@@ -40,13 +40,14 @@ struct TestDoc {
   double justified_right = 0;  ///< where the justified line must end
 
   TestDoc() {
-    Page p1{Abs::pt(kW), Abs::pt(kH), {}, {}, {}, {}};
+    Page p1 = pdf_test::blank_page(kW, kH);
     p1.runs.push_back(shaped_run(lato, "Jane Doe", 24, kLeft, 100, {0, 79, 144}));
     p1.rules.push_back(Rule{{Abs::pt(kLeft), Abs::pt(108)}, Abs::pt(450), Abs::pt(0.8), {0, 79, 144}});
     p1.anchors.push_back(Anchor{"Experience", 0, Abs::pt(120)});
     p1.runs.push_back(shaped_run(libertine, "The office staff affirmed efficient workflows.", 10, kLeft, 140));
     p1.runs.push_back(shaped_run(lato, "Zoë Ünïcödé — café naïve", 10, kLeft, 160));
     p1.runs.push_back(justified_line());
+    p1.discs.push_back(Disc{{Abs::pt(kLeft - 8), Abs::pt(177)}, Abs::pt(1.6), {0, 79, 144}});
     GlyphRun first = shaped_run(libertine, "typeset-", 10, kLeft, 200);
     first.actual_text = "typesetting";
     GlyphRun second = shaped_run(libertine, "ting rules.", 10, kLeft, 212);
@@ -60,7 +61,7 @@ struct TestDoc {
     p1.links.push_back(LinkArea{{Abs::pt(kLeft), Abs::pt(150)}, Abs::pt(100), Abs::pt(12), "mailto:jane@example.com"});
     p1.links.push_back(LinkArea{{Abs::pt(kLeft), Abs::pt(160)}, Abs::pt(100), Abs::pt(12), "https://example.com/zoë cv"});
     p1.anchors.push_back(Anchor{"Education", 0, Abs::pt(180)});
-    Page p2{Abs::pt(kW), Abs::pt(kH), {}, {}, {}, {}};
+    Page p2 = pdf_test::blank_page(kW, kH);
     p2.anchors.push_back(Anchor{"Skills", 0, Abs::pt(72)});
     p2.runs.push_back(shaped_run(lato, "Second page fluff.", 10, kLeft, 90));
     doc.pages = {p1, p2};
@@ -292,7 +293,7 @@ TEST_F(PdfWriterTest, RendersWithoutComplaints) {
 /// range subsetting should give, and the time is reported.
 TEST(PdfWriter, FullPageSizeAndTime) {
   TestDoc t;
-  Page page{Abs::pt(kW), Abs::pt(kH), {}, {}, {}, {}};
+  Page page = pdf_test::blank_page(kW, kH);
   const std::string line = "Led a team of five engineers; shipped a typesetting engine in C++20.";
   for (int i = 0; i < 44; ++i)
     page.runs.push_back(shaped_run(i % 2 ? t.lato : t.libertine, line, 10, kLeft, 72 + 15.0 * i));
@@ -368,7 +369,7 @@ TEST(PdfWriter, EveryBundledFontEmbedsAndExtracts) {
   }
   std::sort(files.begin(), files.end());
   ASSERT_GE(files.size(), 8u);
-  Page page{Abs::pt(kW), Abs::pt(kH), {}, {}, {}, {}};
+  Page page = pdf_test::blank_page(kW, kH);
   for (std::size_t i = 0; i < files.size(); ++i) {
     std::string err;
     auto font = load_font_file(files[i], &err);
