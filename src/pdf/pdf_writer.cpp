@@ -30,7 +30,7 @@ std::string podofo_version() {
 /// One PoDoFo page per layout page, with its content stream, fonts and links. The PdfPage
 /// pointer is not kept: PoDoFo 0.9.8 may delete it when the next page is created.
 void write_page(PdfMemDocument& pdf, const Page& page, const pdf::FontPlan& plan,
-                    const std::vector<PdfReference>& font_refs, bool compress) {
+                const std::vector<PdfReference>& font_refs, bool compress) {
   PdfPage* p = pdf.CreatePage(PdfRect(0, 0, page.width.to_pt(), page.height.to_pt()));
   // Only fonts this page uses go into its resources, in plan order (deterministic).
   std::vector<bool> used(plan.fonts.size(), false);
