@@ -196,7 +196,10 @@ std::vector<TemplateLine> expand_template(const std::string& tmpl,
       text += v;
     }
     if (any_placeholder && !any_value) continue;
-    text = tidy(text);
+    // Only an empty placeholder leaves separators behind; the user's own text is kept.
+    bool any_empty = false;
+    for (const Piece& p : pieces) any_empty = any_empty || (p.placeholder && fields.at(p.text).empty());
+    if (any_empty) text = tidy(text);
     if (!text.empty()) out.push_back({TemplateLine::Kind::Text, text});
   }
   return out;

@@ -162,7 +162,7 @@ struct LinkSpan {
   Abs top, bottom;
 };
 
-SetLine assemble_line(const Builder& b, const lb::Line& line, bool after_hyphen, Abs width,
+SetLine assemble_line(const Builder& b, const lb::Line& line, Abs width,
                       const InlineContext& ctx) {
   const ParagraphSpec& spec = b.spec;
   SetLine out;
@@ -171,6 +171,7 @@ SetLine assemble_line(const Builder& b, const lb::Line& line, bool after_hyphen,
   out.overfull = line.overfull;
   out.overfull_by = line.overfull_by;
   out.underfull = line.underfull && spec.align == Align::Justify;
+  out.badness = line.badness;
   out.hyphenated = line.hyphenated;
 
   Abs top;
@@ -221,7 +222,9 @@ SetLine assemble_line(const Builder& b, const lb::Line& line, bool after_hyphen,
     std::size_t j = k + 1;
     for (; j < line.end; ++j) {
       const lb::Item& nx = b.items[j];
-      if (nx.is_penalty()) continue;
+      // Inside a word there are only break opportunities: penalties, and in ragged
+      // paragraphs the zero-width glue pair around them.
+      if (nx.is_penalty() || (nx.is_glue() && nx.payload == lb::kNoPayload && nx.width == Abs::zero())) continue;
       if (nx.payload == lb::kNoPayload) break;
       const Payload& q = b.payloads[nx.payload];
       if (q.kind != Payload::Kind::Part || q.word != wi) break;
@@ -229,12 +232,15 @@ SetLine assemble_line(const Builder& b, const lb::Line& line, bool after_hyphen,
     }
     const Word& word = b.words[wi];
     const StyledText& st = spec.spans[word.span];
-    bool cut_before = start > word.start, cut_after = end < word.end;
-    bool hyphen_here = cut_after && line.hyphenated && j >= line.end;
+    // A word broken across lines (hyphenation, explicit hyphen, URL, last resort) is read
+    // whole by extractors that honour /ActualText: the first piece carries the word, the
+    // others carry nothing.
+    bool continues = end < word.end && j >= line.end;
+    bool continued = start > word.start && k == first_part(b, line);
+    bool hyphen_here = continues && line.hyphenated;
     std::optional<std::string> actual;
-    if (hyphen_here) actual = st.text.substr(word.start, word.end - word.start);
-    else if (cut_before && after_hyphen && b.words[wi].start == word.start && k == first_part(b, line))
-      actual = std::string();
+    if (continued) actual = std::string();
+    else if (continues) actual = st.text.substr(word.start, word.end - word.start);
     std::string_view text = std::string_view(st.text).substr(start, end - start);
     Abs x0 = w.x;
     w.append(ctx.cache->shape(st.style, text), text, st.style, Abs::zero(), actual);
@@ -286,18 +292,25 @@ Abs descent(const TextStyle& style) {
   return style.size * (static_cast<double>(-m.descender) / m.units_per_em);
 }
 
-SetParagraph set_paragraph(const ParagraphSpec& spec, const InlineContext& ctx) {
+namespace {
+
+// The largest adjustment ratio a justified line may have before the paragraph is set
+// ragged instead: spaces at 2.5 times their natural width (stretch is half a space).
+constexpr double kMaxJustifiedRatio = 3.0;
+
+// Breaks and sets a paragraph with the given alignment. `loose` reports whether a line
+// (not the last) is stretched beyond kMaxJustifiedRatio.
+SetParagraph set_aligned(const ParagraphSpec& spec, const InlineContext& ctx, bool* loose) {
   SetParagraph out;
+  Abs em = spec.spans.empty() ? Abs::pt(10) : spec.spans.front().style.size;
   lb::ParagraphStyle pstyle;
   pstyle.alignment = spec.align == Align::Justify ? lb::Alignment::Justified : lb::Alignment::RaggedRight;
-  Abs em0 = spec.spans.empty() ? Abs::pt(10) : spec.spans.front().style.size;
-  pstyle.ragged_stretch = em0 * 3;
+  pstyle.ragged_stretch = em * 3;
   Builder b{spec, ctx, {}, {}, lb::ParagraphBuilder(pstyle), {}, &out};
   b.build();
   lb::BreakParams params;
   params.line_widths = {spec.width};
   params.hyphenate = spec.hyphenate;
-  Abs em = spec.spans.empty() ? Abs::pt(10) : spec.spans.front().style.size;
   params.emergency_stretch = em * 2;
   if (spec.align != Align::Justify) params.pretolerance = -1;  // ragged: total fit from the start
   auto run = [&] { return ctx.breaker ? ctx.breaker->break_lines(b.items, params) : lb::break_lines(b.items, params); };
@@ -311,11 +324,26 @@ SetParagraph set_paragraph(const ParagraphSpec& spec, const InlineContext& ctx) 
     params.emergency_stretch = em * 3;
     result = run();
   }
+  *loose = false;
   for (std::size_t i = 0; i < result.lines.size(); ++i) {
-    bool after_hyphen = i > 0 && result.lines[i - 1].hyphenated;
-    out.lines.push_back(assemble_line(b, result.lines[i], after_hyphen, spec.width, ctx));
+    out.lines.push_back(assemble_line(b, result.lines[i], spec.width, ctx));
+    if (i + 1 < result.lines.size() && result.lines[i].ratio > kMaxJustifiedRatio) *loose = true;
   }
   return out;
+}
+
+}  // namespace
+
+SetParagraph set_paragraph(const ParagraphSpec& spec, const InlineContext& ctx) {
+  bool loose = false;
+  SetParagraph p = set_aligned(spec, ctx, &loose);
+  if (!loose || spec.align != Align::Justify) return p;
+  // A justified paragraph that can only be set with very wide spaces (a narrow column,
+  // long words, no hyphenation) is set ragged-right instead: gaps that wide read badly
+  // and make pdftotext split the line into columns.
+  ParagraphSpec ragged = spec;
+  ragged.align = Align::Left;
+  return set_aligned(ragged, ctx, &loose);
 }
 
 }  // namespace vitae

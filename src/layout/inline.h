@@ -59,7 +59,8 @@ struct SetLine {
   double ratio = 0;        ///< adjustment ratio of the line's glue
   bool overfull = false;   ///< by more than 0.1pt
   Abs overfull_by;
-  bool underfull = false;  ///< badness above tolerance (very loose)
+  bool underfull = false;  ///< badness above TeX's \hbadness (1000): a loose line
+  int badness = 0;
   bool hyphenated = false;
 };
 

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
 
 #include "layout/fields.h"
 #include "model/markup.h"
@@ -33,6 +34,18 @@ Align body_align(const RealizeContext& ctx) {
   return ctx.doc.design.typography.alignment == "left" ? Align::Left : Align::Justify;
 }
 
+// The text of a set line, shortened for a message.
+std::string line_excerpt(const SetLine& l) {
+  std::string t;
+  for (const GlyphRun& r : l.frame.runs) t += r.text;
+  if (t.size() > 60) {
+    std::size_t cut = 57;
+    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+    t = t.substr(0, cut) + "...";
+  }
+  return t;
+}
+
 // Sets a paragraph, records statistics and reports overfull/underfull lines like TeX.
 std::vector<SetLine> paragraph(const RealizeContext& ctx, std::vector<StyledText> spans, Abs width,
                                Align align, SourceLoc loc) {
@@ -61,11 +74,14 @@ std::vector<SetLine> paragraph(const RealizeContext& ctx, std::vector<StyledText
       ++s.overfull_lines;
       char buf[32];
       std::snprintf(buf, sizeof buf, "%.2fpt", l.overfull_by.to_pt());
-      ctx.diags.warning(ctx.doc.path, loc, std::string("overfull line (") + buf + " too wide)",
+      ctx.diags.warning(ctx.doc.path, loc, std::string("overfull line, ") + buf + " too wide: '" + line_excerpt(l) + "'",
                         "shorten the text or allow a break (a space, or a hyphen)");
-    } else if (l.underfull) {
+    } else if (l.underfull && &l != &p.lines.back()) {
+      // TeX's "Underfull \hbox (badness N)": reported, never silent.
       ++s.underfull_lines;
-      ctx.diags.warning(ctx.doc.path, loc, "underfull line (the spaces are stretched very wide)");
+      ctx.diags.warning(ctx.doc.path, loc,
+                        "underfull line (badness " + std::to_string(l.badness) + "): '" + line_excerpt(l) + "'",
+                        "rewording, or design.hyphenation: true, lets the line fill evenly");
     }
   }
   return std::move(p.lines);
@@ -196,6 +212,11 @@ void realize_header(const RealizeContext& ctx, VList& v) {
   }
 }
 
+bool is_text_based(EntryKind k) {
+  return k == EntryKind::OneLine || k == EntryKind::Bullet || k == EntryKind::Numbered ||
+         k == EntryKind::ReversedNumbered || k == EntryKind::Text;
+}
+
 // ---- Sections ---------------------------------------------------------------------------
 
 Frame heading_frame(const RealizeContext& ctx, const Section& s) {
@@ -225,13 +246,19 @@ struct EntryGeometry {
   Abs side, main_x, main_w, date_x, date_w, degree_w, gap;
 };
 
-EntryGeometry geometry(const RealizeContext& ctx, bool two_columns, bool degree) {
+/// Widths of a section's side columns, measured once for all its entries so that their
+/// main columns line up.
+struct SectionColumns {
+  Abs date_w, degree_w;
+};
+
+EntryGeometry geometry(const RealizeContext& ctx, bool two_columns, bool degree, const SectionColumns& cols = {}) {
   const Design::Entries& e = ctx.doc.design.entries;
   EntryGeometry g;
   g.side = len(ctx, e.side_space);
   g.gap = len(ctx, e.space_between_columns) + body_size(ctx) * 0.5;
-  g.date_w = two_columns ? len(ctx, e.date_and_location_width) : Abs::zero();
-  g.degree_w = degree ? len(ctx, e.degree_width) : Abs::zero();
+  g.date_w = two_columns ? cols.date_w : Abs::zero();
+  g.degree_w = degree ? cols.degree_w : Abs::zero();
   g.main_x = g.side + (degree ? g.degree_w + g.gap : Abs::zero());
   g.date_x = ctx.text_width - g.side - g.date_w;
   g.main_w = (two_columns ? g.date_x - g.gap : ctx.text_width - g.side) - g.main_x;
@@ -375,21 +402,56 @@ Templates templates_for(const Design& d, EntryKind k) {
   }
 }
 
+// The lines of an entry's date/location column, with the time span where the design
+// asks for one.
+std::vector<TemplateLine> date_column_lines(const RealizeContext& ctx, const Section& s, const Entry& e,
+                                            const std::map<std::string, std::string>& fields) {
+  std::vector<TemplateLine> lines = expand_template(*templates_for(ctx.doc.design, e.kind).date, fields);
+  if (shows_time_span(ctx, s)) {
+    std::string span = time_span(ctx, e);
+    if (!span.empty()) lines.push_back({TemplateLine::Kind::Text, span});
+  }
+  return lines;
+}
+
+// The natural width of one line of markup, unbroken.
+Abs natural_width(const RealizeContext& ctx, const std::string& markup) {
+  ParagraphSpec spec{styled(ctx, markup, Role::Body), Abs::pt(1e6), Align::Left, Abs::zero(), false, {}};
+  Abs w;
+  for (const SetLine& l : set_paragraph(spec, ctx.inline_ctx).lines)
+    for (const GlyphRun& r : l.frame.runs) w = std::max(w, r.origin.x + r.width());
+  return w;
+}
+
+// Measures a section's side columns: the date column as wide as its widest line, up to
+// entries.date_and_location_width (longer lines wrap); the degree column as wide as its
+// widest degree, at least entries.degree_width.
+SectionColumns measure_columns(const RealizeContext& ctx, const Section& s) {
+  SectionColumns c;
+  const Design& d = ctx.doc.design;
+  Abs max_date = len(ctx, d.entries.date_and_location_width);
+  c.degree_w = len(ctx, d.entries.degree_width);
+  for (const Entry& e : s.entries) {
+    if (is_text_based(e.kind)) continue;
+    std::map<std::string, std::string> fields = entry_fields(e, ctx.doc);
+    for (const TemplateLine& l : date_column_lines(ctx, s, e, fields))
+      c.date_w = std::max(c.date_w, std::min(max_date, natural_width(ctx, l.markup)));
+    const std::string* deg = templates_for(d, e.kind).degree;
+    if (deg && !e.degree.empty())
+      for (const TemplateLine& l : expand_template(*deg, fields)) c.degree_w = std::max(c.degree_w, natural_width(ctx, l.markup));
+  }
+  return c;
+}
+
 // An entry with a right-hand date/location column (education, experience, normal,
 // publication). Kept on one page unless it alone is taller than a page.
-VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e) {
+VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e, const SectionColumns& cols) {
   std::map<std::string, std::string> fields = entry_fields(e, ctx.doc);
   Templates t = templates_for(ctx.doc.design, e.kind);
-  std::vector<TemplateLine> date_lines = expand_template(*t.date, fields);
-  if (e.kind == EntryKind::Experience || shows_time_span(ctx, s)) {
-    if (shows_time_span(ctx, s)) {
-      std::string span = time_span(ctx, e);
-      if (!span.empty()) date_lines.push_back({TemplateLine::Kind::Text, span});
-    }
-  }
+  std::vector<TemplateLine> date_lines = date_column_lines(ctx, s, e, fields);
   std::vector<TemplateLine> degree;
   if (t.degree && !e.degree.empty()) degree = expand_template(*t.degree, fields);
-  EntryGeometry g = geometry(ctx, !date_lines.empty(), !degree.empty());
+  EntryGeometry g = geometry(ctx, !date_lines.empty(), !degree.empty(), cols);
   Abs lead = leading(ctx);
 
   // The header row: the first template line (company, institution, title) with the
@@ -416,11 +478,16 @@ VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e)
   Frame row = stack(head, lead, ctx.text_width);
   for (GlyphRun& r : row.runs) r.origin.x += g.main_x;
   for (LinkArea& l : row.links) l.origin.x += g.main_x;
-  Abs columns_top = head.empty() ? Abs::zero() : row.height - head.back().frame.height;
+  // The columns' first baselines sit exactly on the header's last baseline (line heights
+  // differ between bold and regular faces).
+  Abs baseline = row.height;
   Frame date = stack(dl, lead, g.date_w), deg = stack(degl, lead, g.degree_w);
-  row.place(date, {g.date_x, columns_top});
-  row.place(deg, {g.side, columns_top});
-  row.height = std::max(row.height, columns_top + std::max(date.height, deg.height));
+  Abs date_top = baseline - (dl.empty() ? Abs::zero() : dl.front().frame.height);
+  Abs deg_top = baseline - (degl.empty() ? Abs::zero() : degl.front().frame.height);
+  if (head.empty()) date_top = deg_top = Abs::zero();
+  row.place(date, {g.date_x, date_top});
+  row.place(deg, {g.side, deg_top});
+  row.height = std::max({row.height, date_top + date.height, deg_top + deg.height});
   row.width = ctx.text_width;
 
   VList body = main_column(ctx, e, main_lines, g);
@@ -479,10 +546,6 @@ VList text_entry(const RealizeContext& ctx, const Section& s, const Entry& e, st
   return v;
 }
 
-bool is_text_based(EntryKind k) {
-  return k == EntryKind::OneLine || k == EntryKind::Bullet || k == EntryKind::Numbered ||
-         k == EntryKind::ReversedNumbered || k == EntryKind::Text;
-}
 
 void realize_section(const RealizeContext& ctx, const Section& s, VList& v) {
   const Design& d = ctx.doc.design;
@@ -492,9 +555,10 @@ void realize_section(const RealizeContext& ctx, const Section& s, VList& v) {
   v.glue_nobreak(len(ctx, d.section_titles.space_below));
   Abs between = len(ctx, is_text_based(s.kind) ? d.sections.space_between_text_based_entries
                                                : d.sections.space_between_regular_entries);
+  SectionColumns cols = measure_columns(ctx, s);
   for (std::size_t i = 0; i < s.entries.size(); ++i) {
     const Entry& e = s.entries[i];
-    VList ev = is_text_based(e.kind) ? text_entry(ctx, s, e, i) : regular_entry(ctx, s, e);
+    VList ev = is_text_based(e.kind) ? text_entry(ctx, s, e, i) : regular_entry(ctx, s, e, cols);
     if (i > 0) {
       v.penalty(d.sections.allow_page_break ? 0 : kInfPenalty);
       v.glue(between + (is_text_based(s.kind) ? leading(ctx) : Abs::zero()));

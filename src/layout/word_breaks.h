@@ -21,7 +21,10 @@ struct WordBreak {
 struct WordBreakConfig {
   Abs line_width;                  ///< a word wider than this may break anywhere
   bool allow_hyphenation = false;
-  int explicit_hyphen_penalty = 50;  ///< TeX's \exhyphenpenalty
+  /// After an explicit hyphen. TeX's \exhyphenpenalty is 50; a CV is read by machines
+  /// first and poppler's pdftotext joins "sub-" and "millisecond" into "submillisecond"
+  /// at a line end, so such breaks are a late resort here.
+  int explicit_hyphen_penalty = 500;
   int hyphen_penalty = 50;           ///< TeX's \hyphenpenalty
   int url_penalty = 100;             ///< after / . ? & @ in URLs and addresses
   int anywhere_penalty = 5000;       ///< last resort, between any two characters

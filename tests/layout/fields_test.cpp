@@ -62,6 +62,13 @@ TEST(ExpandTemplate, EmptyPlaceholderTakesItsMarkupAlong) {
   EXPECT_EQ(expand_template("AUTHORS", f)[0].markup, "A, **B**, C");
 }
 
+TEST(ExpandTemplate, KeepsTheUsersOwnPunctuation) {
+  std::map<std::string, std::string> f{{"LOCATION", "Beijing, China,"}, {"DATE", "2010"}};
+  auto lines = expand_template("LOCATION\nDATE", f);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].markup, "Beijing, China,");
+}
+
 TEST(Embolden, WrapsKeywordsOnce) {
   EXPECT_EQ(embolden_keywords("by Wei Wen and others", {"Wei Wen"}), "by **Wei Wen** and others");
   EXPECT_EQ(embolden_keywords("by **Wei Wen**", {"Wei Wen"}), "by **Wei Wen**");
