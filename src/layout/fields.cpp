@@ -139,6 +139,18 @@ std::map<std::string, std::string> entry_fields(const Entry& e, const Document& 
   f["INSTITUTION"] = e.institution.markup;
   f["AREA"] = e.area.markup;
   f["DEGREE"] = e.degree.markup;
+  // The locale's phrase "DEGREE in AREA" (RenderCV's DEGREE_WITH_AREA); just one of them
+  // when the other is missing.
+  if (!e.degree.empty() && !e.area.empty()) {
+    std::string phrase = doc.locale.degree_with_area;
+    std::size_t p = phrase.find("DEGREE");
+    if (p != std::string::npos) phrase.replace(p, 6, e.degree.markup);
+    p = phrase.find("AREA");
+    if (p != std::string::npos) phrase.replace(p, 4, e.area.markup);
+    f["DEGREE_WITH_AREA"] = phrase;
+  } else {
+    f["DEGREE_WITH_AREA"] = e.degree.empty() ? e.area.markup : e.degree.markup;
+  }
   f["COMPANY"] = e.company.markup;
   f["POSITION"] = e.position.markup;
   f["NAME"] = e.name.markup;

@@ -317,10 +317,12 @@ VList main_column(const RealizeContext& ctx, const Entry& e, const std::vector<T
                                              : ctx.doc.design.entries.highlights.space_between_items));
       continue;
     }
-    const std::string& m = t.kind == TemplateLine::Kind::Summary ? e.summary.markup : t.markup;
-    SourceLoc loc = t.kind == TemplateLine::Kind::Summary ? e.summary.loc : e.loc;
-    paras.push_back(text_lines(ctx, m, Role::Body, g.main_w, body_align(ctx), loc));
-    xs.push_back(g.main_x);
+    bool summary = t.kind == TemplateLine::Kind::Summary;
+    const std::string& m = summary ? e.summary.markup : t.markup;
+    SourceLoc loc = summary ? e.summary.loc : e.loc;
+    Abs indent = summary ? len(ctx, ctx.doc.design.entries.summary.space_left) : Abs::zero();
+    paras.push_back(text_lines(ctx, m, Role::Body, g.main_w - indent, body_align(ctx), loc));
+    xs.push_back(g.main_x + indent);
     above.push_back(t.kind == TemplateLine::Kind::Summary ? len(ctx, ctx.doc.design.entries.summary.space_above)
                                                           : Abs::zero());
   }
@@ -374,10 +376,14 @@ std::string time_span(const RealizeContext& ctx, const Entry& e) {
   if (months <= 0) return "";
   int y = months / 12, m = months % 12;
   const Locale& l = ctx.doc.locale;
-  std::string out;
-  if (y) out += std::to_string(y) + " " + (y == 1 ? l.year : l.years);
-  if (m) out += std::string(out.empty() ? "" : " ") + std::to_string(m) + " " + (m == 1 ? l.month : l.months);
-  return out;
+  // RenderCV's templates.time_span: HOW_MANY_YEARS YEARS HOW_MANY_MONTHS MONTHS, where a
+  // zero count drops its pair.
+  std::map<std::string, std::string> f{{"HOW_MANY_YEARS", y ? std::to_string(y) : ""},
+                                       {"YEARS", y ? (y == 1 ? l.year : l.years) : ""},
+                                       {"HOW_MANY_MONTHS", m ? std::to_string(m) : ""},
+                                       {"MONTHS", m ? (m == 1 ? l.month : l.months) : ""}};
+  std::vector<TemplateLine> lines = expand_template(ctx.doc.design.templates.time_span, f);
+  return lines.empty() ? "" : lines.front().markup;
 }
 
 bool shows_time_span(const RealizeContext& ctx, const Section& s) {
@@ -466,8 +472,8 @@ VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e,
     head = text_lines(ctx, main_lines.front().markup, Role::Body, g.main_w, body_align(ctx), e.loc);
     main_lines.erase(main_lines.begin());
   }
-  Align date_align =
-      ctx.doc.design.typography.date_and_location_column_alignment == "left" ? Align::Left : Align::Right;
+  const std::string& da = ctx.doc.design.typography.date_and_location_column_alignment;
+  Align date_align = da == "left" ? Align::Left : da == "center" ? Align::Center : Align::Right;
   std::vector<SetLine> dl;
   for (const TemplateLine& d : date_lines)
     for (SetLine& l : text_lines(ctx, d.markup, Role::Body, g.date_w, date_align, e.loc)) dl.push_back(std::move(l));

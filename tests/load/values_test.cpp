@@ -110,6 +110,8 @@ design:
   templates:
     education_entry:
       degree_column:
+  links:
+    underline: true
   hyphenation: true
 )");
   ASSERT_TRUE(l.doc) << l.text();
@@ -122,8 +124,8 @@ design:
   EXPECT_EQ(d.typography.font_family.name.loc.line, 10);
   EXPECT_EQ(d.templates.education_degree, "");
   EXPECT_TRUE(d.hyphenation);
-  // templates.education_entry.degree_column is not applied yet, and it changed.
-  EXPECT_EQ(d.unapplied_keys, std::vector<std::string>{"design.templates.education_entry.degree_column"});
+  // links.underline is not applied yet, and it changed; the degree column template is applied.
+  EXPECT_EQ(d.unapplied_keys, std::vector<std::string>{"design.links.underline"});
 }
 
 TEST(LocaleAndSettings, AllKeys) {
