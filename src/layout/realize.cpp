@@ -140,6 +140,18 @@ void prepend(Frame& line, const Frame& marker, Point offset) {
   line = std::move(f);
 }
 
+// A list marker as set: "•" becomes a drawn disc (see Disc), anything else stays text.
+Frame marker_frame(const RealizeContext& ctx, const Frame& typeset, const std::string& marker, Abs width) {
+  if (marker != "\u2022") return typeset;
+  const TextStyle& bs = ctx.styles.get(Role::Body, false, false);
+  Frame disc;
+  disc.width = width;
+  disc.height = typeset.height;
+  Abs cy = typeset.height - x_height(bs) / 2;
+  disc.discs.push_back({{width / 2, cy}, bs.size * 0.18, bs.color});
+  return disc;
+}
+
 // ---- Header -----------------------------------------------------------------------------
 
 std::string strip_scheme(std::string url) {
@@ -284,15 +296,7 @@ void realize_highlights(const RealizeContext& ctx, std::vector<std::vector<SetLi
       // disc (see Disc); any other bullet string is typeset.
       Frame b = bl[0].frame;
       Abs dy = lines[0].frame.height - b.height;
-      if (bullet == "\u2022") {
-        Frame disc;
-        Abs r = bs.size * 0.11;
-        Abs cy = b.height - x_height(bs) / 2;
-        disc.discs.push_back({{bullet_w / 2, cy}, r, bs.color});
-        prepend(lines[0].frame, disc, {x + left - text_x, dy});
-      } else {
-        prepend(lines[0].frame, b, {x + left - text_x, dy});
-      }
+      prepend(lines[0].frame, marker_frame(ctx, b, bullet, bullet_w), {x + left - text_x, dy});
     }
     items.push_back(std::move(lines));
     xs.push_back(text_x);
@@ -303,7 +307,7 @@ void realize_highlights(const RealizeContext& ctx, std::vector<std::vector<SetLi
 // The main column of an entry: template lines, summary and highlights, as a vertical list
 // of line boxes with club/widow penalties (items of a list share the rules).
 VList main_column(const RealizeContext& ctx, const Entry& e, const std::vector<TemplateLine>& tl,
-                  const EntryGeometry& g) {
+                  const EntryGeometry& g, std::vector<bool>* whole_paragraph) {
   std::vector<std::vector<SetLine>> paras;
   std::vector<Abs> xs;
   std::vector<Abs> above;
@@ -345,6 +349,7 @@ VList main_column(const RealizeContext& ctx, const Entry& e, const std::vector<T
       f.height = l.frame.height;
       f.place(l.frame, {xs[pi], Abs::zero()});
       v.box(std::move(f), e.loc);
+      whole_paragraph->push_back(paras[pi].size() == 1);
     }
   return v;
 }
@@ -435,7 +440,9 @@ Abs natural_width(const RealizeContext& ctx, const std::string& markup) {
 SectionColumns measure_columns(const RealizeContext& ctx, const Section& s) {
   SectionColumns c;
   const Design& d = ctx.doc.design;
-  Abs max_date = len(ctx, d.entries.date_and_location_width);
+  // Measured, up to the design's width or 30% of the text width, whichever is larger:
+  // a location like "Durham, NC, United States" should not wrap for want of a few points.
+  Abs max_date = std::max(len(ctx, d.entries.date_and_location_width), ctx.text_width * 0.3);
   c.degree_w = len(ctx, d.entries.degree_width);
   for (const Entry& e : s.entries) {
     if (is_text_based(e.kind)) continue;
@@ -491,18 +498,42 @@ VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e,
   Abs date_top = baseline - (dl.empty() ? Abs::zero() : dl.front().frame.height);
   Abs deg_top = baseline - (degl.empty() ? Abs::zero() : degl.front().frame.height);
   if (head.empty()) date_top = deg_top = Abs::zero();
+  Abs columns_bottom = std::max(date_top + date.height, deg_top + deg.height);
+
+  // Body lines that are whole one-line paragraphs ("Mentor: ...", a short bullet) may
+  // move up beside the columns' further lines: each is read whole on its baseline.
+  std::vector<bool> whole;
+  VList body = main_column(ctx, e, main_lines, g, &whole);
+  std::vector<VItem>& items = body.items();
+  std::size_t next = 0, box_index = 0;
+  Abs pending = lead;  // space above the next body line
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (const auto* gl = std::get_if<VGlue>(&items[i])) pending += gl->size;
+    const auto* b = std::get_if<VBox>(&items[i]);
+    if (!b) continue;
+    Abs top = row.height + pending;
+    if (!whole[box_index++] || top >= columns_bottom || head.empty()) break;
+    row.place(b->frame, {Abs::zero(), top});
+    row.height = top + b->frame.height;
+    pending = Abs::zero();
+    next = i + 1;
+  }
   row.place(date, {g.date_x, date_top});
   row.place(deg, {g.side, deg_top});
-  row.height = std::max({row.height, date_top + date.height, deg_top + deg.height});
+  row.height = std::max(row.height, columns_bottom);
   row.width = ctx.text_width;
 
-  VList body = main_column(ctx, e, main_lines, g);
   VList v;
   v.box(std::move(row), e.loc);
-  if (!body.empty()) {
-    v.penalty(kInfPenalty);  // the header row stays with the first lines of the body
-    v.glue(lead);
-    v.append(std::move(body));
+  // The rest of the body, below the row; the row stays with its first lines.
+  while (next < items.size() && !std::holds_alternative<VBox>(items[next])) {
+    if (const auto* gl = std::get_if<VGlue>(&items[next])) pending = gl->size;
+    ++next;
+  }
+  if (next < items.size()) {
+    v.penalty(kInfPenalty);
+    v.glue(std::max(pending, lead));
+    for (std::size_t i = next; i < items.size(); ++i) v.items().push_back(std::move(items[i]));
   }
   bool keep = !ctx.doc.design.entries.allow_page_break;
   if (keep && v.natural_height() <= ctx.page_goal) {
@@ -547,7 +578,8 @@ VList text_entry(const RealizeContext& ctx, const Section& s, const Entry& e, st
   std::vector<SetLine> lines = text_lines(ctx, markup, Role::Body, g.main_w - mw - gap, body_align(ctx), e.loc);
   std::vector<SetLine> mk = text_lines(ctx, escape(marker), Role::Body, mw, Align::Right, e.loc);
   if (!lines.empty() && !mk.empty())
-    prepend(lines[0].frame, mk[0].frame, {-(mw + gap), lines[0].frame.height - mk[0].frame.height});
+    prepend(lines[0].frame, marker_frame(ctx, mk[0].frame, marker, mw),
+            {-(mw + gap), lines[0].frame.height - mk[0].frame.height});
   lines_to_vlist(v, lines, lead, g.main_x + mw + gap, e.loc);
   return v;
 }
