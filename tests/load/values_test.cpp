@@ -90,7 +90,7 @@ TEST(Design, ClassicLayoutValuesAreLoaded) {
   EXPECT_EQ(d.typography.font_size.name, Length::of(Abs::pt(30)));
   EXPECT_EQ(d.typography.font_size.section_titles, Length::ems(1.4));
   EXPECT_TRUE(d.typography.bold.name);
-  EXPECT_EQ(d.header.connections.separator, "");
+  EXPECT_EQ(d.header.connections.separator, "|");
   EXPECT_EQ(d.sections.show_time_spans_in, std::vector<std::string>{"experience"});
   EXPECT_EQ(d.templates.education_main, "**INSTITUTION**, AREA\nSUMMARY\nHIGHLIGHTS");
   EXPECT_EQ(l.diags.warning_count(), 0u);
