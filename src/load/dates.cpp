@@ -41,7 +41,12 @@ int days_in_month(int year, int month) {
 
 std::optional<Date> parse_date(std::string_view s, std::string* error) {
   if (!looks_like_date(s)) {
-    if (error) *error = "'" + std::string(s) + "' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD";
+    if (error) {
+      // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on "'" + std::string(...).
+      error->assign("'");
+      error->append(s);
+      error->append("' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+    }
     return std::nullopt;
   }
   Date d;
