@@ -12,10 +12,13 @@ bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// A token that reads as a URL or an address gets break points after its separators.
+// A token that reads as a URL, a path or an address gets break points after its
+// separators. Two slashes are not enough: "09/2006-07/2010" is a date range.
 bool looks_like_url(std::string_view w) {
-  return w.find("://") != std::string_view::npos || w.find('@') != std::string_view::npos ||
-         w.rfind("www.", 0) == 0 || std::count(w.begin(), w.end(), '/') >= 2;
+  std::size_t at = w.find('@');
+  bool address = at != std::string_view::npos && w.find('.', at) != std::string_view::npos;
+  return w.find("://") != std::string_view::npos || address || w.rfind("www.", 0) == 0 ||
+         std::count(w.begin(), w.end(), '/') >= 3;
 }
 
 void add(std::vector<WordBreak>& out, WordBreak b) {
