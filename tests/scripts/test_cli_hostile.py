@@ -1,0 +1,414 @@
+#!/usr/bin/env python3
+"""The command line under misuse and hostile input, through the real binary.
+
+Checks, each in a fresh temporary directory:
+  exit-codes   0 for a valid CV (warnings allowed), 1 for input errors, 2 for bad usage
+               (unknown command, unknown option, no input, two inputs, -o with check);
+               bad usage writes no file;
+  hostile      empty file, binary data with NUL bytes, invalid UTF-8, tab indentation,
+               unclosed quote, a list / a scalar document, nesting 100,000 levels deep
+               (flow and block), a billion-laughs alias bomb, a file over 4 MiB: each
+               `vitae build` exits 1 within 1 s without crashing, says
+               `PATH:LINE:COL: error: ...` (`PATH: error:` for the size limit) at the right
+               place where the place is certain, leaves the PDF of an earlier build at the
+               default output path byte for byte, and leaves no stray file behind;
+  missing      a missing input file and a directory as input: exit 1, the message names it;
+  stdio        `-o -` writes the PDF (the same bytes as a file build) to stdout and only
+               diagnostics to stderr; `-` as input reads stdin;
+  no-dir       output into a directory that does not exist: exit 1, a message naming it,
+               nothing created;
+  did-you-mean an unknown key `strat_date` gives `error:`, `hint: did you mean
+               'start_date'?` and the source line with a caret under the key.
+
+Usage: test_cli_hostile.py PATH/TO/vitae   (cwd: repository root)
+
+EXPECTED_FAILURES lists checks known to fail because of a product bug (check name ->
+bug). The script fails if an expected failure starts passing: remove the entry then.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+# check name -> the product bug that makes it fail.
+EXPECTED_FAILURES = {
+    "hostile:over-4-MiB:stated-size":
+        "src/build/cli.cpp read_input_file reads at most limit+1 bytes and "
+        "src/load/input_checks.cpp check_input then reports that count as the file's size "
+        "('the file is 4194305 bytes' for a file of 4194350 bytes)",
+    "write-error-wording":
+        "src/build/cli.cpp run_build prefixes \"cannot write 'PATH': \" to a reason from "
+        "src/pdf/atomic_file.cpp that already starts \"cannot write PATH: \" (and adds "
+        "'is a directory: Is a directory')",
+}
+
+VALID_CV = "data/examples/wei-wen.yaml"
+WARNING_CV = "data/examples/alex-morgan.yaml"  # keys that vitae reads but does not apply yet
+MAX_SECONDS = 1.0
+MIB = 1024 * 1024
+
+MINIMAL_CV = b"""cv:
+  name: Ada Lovelace
+  email: ada@example.com
+  sections:
+    experience:
+      - company: Analytical Engines Ltd
+        position: Programmer
+        start_date: 1842-01
+        end_date: 1843-09
+        highlights:
+          - Wrote the first published program.
+"""
+
+# A known-good source with one misspelt key (line 8, the key starts in column 9).
+TYPO_CV = MINIMAL_CV.replace(b"start_date: 1842-01", b"strat_date: 1842-01")
+
+
+def billion_laughs():
+    lines = [b"a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
+    for i in range(1, 9):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [{','.join('*' + prev for _ in range(9))}]".encode())
+    lines.append(b"cv:\n  name: *i")
+    return b"\n".join(lines) + b"\n"
+
+
+DEPTH = 100_000
+
+# name -> (bytes, expected (line, col) or None when only "some place >= 1" is certain,
+#          whether `PATH: error:` without a place is acceptable)
+HOSTILE = {
+    "empty": (b"", None, True),
+    "binary": (b"cv:\n  name: Ad\x00\x01\x02\xff\xfe" + bytes(range(256)) * 8, (2, 11), False),
+    "invalid-utf8": (b"cv:\n  name: Ren\xe9 Descartes\n", (2, 12), False),
+    "tab-indent": (b"cv:\n\tname: Ada\n", (2, 1), False),
+    "unclosed-quote": (b"cv:\n  name: \"Ada Lovelace\n  email: ada@example.com\n", (2, 9), False),
+    "list-document": (b"- cv\n- design\n", (1, 1), False),
+    "scalar-document": (b"just a sentence\n", (1, 1), False),
+    "deep-flow": (b"cv:\n  name: " + b"[" * DEPTH + b"]" * DEPTH + b"\n", (2, None), False),
+    "deep-block": (b"cv:\n  name: Ada\n  sections:\n    s:\n      " + b"- " * DEPTH + b"x\n",
+                   (5, None), False),
+    "billion-laughs": (billion_laughs(), (2, None), False),
+    "over-4-MiB": (b"cv:\n  name: Ada\n  sections:\n    s:\n      - '" + b"a" * (4 * MIB) + b"'\n",
+                   None, True),
+}
+
+
+def run(vitae, args, cwd, stdin=None, timeout=60):
+    """Runs vitae; returns (returncode, stdout bytes, stderr text, seconds)."""
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    start = time.monotonic()
+    r = subprocess.run([vitae] + args, cwd=cwd, input=stdin, capture_output=True,
+                       timeout=timeout, env=env)
+    return r.returncode, r.stdout, r.stderr.decode("utf-8", "replace"), time.monotonic() - start
+
+
+def listing(d):
+    return sorted(os.listdir(d))
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def write(path, data):
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+class Checker:
+    def __init__(self, vitae, root):
+        self.vitae = vitae
+        self.root = root
+        self.failures = {}  # check -> [message]
+        self.count = 0
+
+    def fail(self, check, msg):
+        self.failures.setdefault(check, []).append(msg)
+
+    def fresh_dir(self, name):
+        self.count += 1
+        d = os.path.join(self.root, f"{self.count:02d}-{name}")
+        os.makedirs(d)
+        return d
+
+
+def diagnostic_lines(stderr, path, severity="error"):
+    """(line, col) of each `PATH:LINE:COL: SEVERITY:` line; (None, None) for `PATH: SEVERITY:`."""
+    out = []
+    for line in stderr.splitlines():
+        m = re.match(re.escape(path) + r":(\d+):(\d+): " + severity + r": \S", line)
+        if m:
+            out.append((int(m.group(1)), int(m.group(2))))
+        elif re.match(re.escape(path) + r": " + severity + r": \S", line):
+            out.append((None, None))
+    return out
+
+
+# ---- exit codes -----------------------------------------------------------------------------
+
+def check_exit_codes(c, pdf_bytes):
+    d = c.fresh_dir("exit-codes")
+    shutil.copy(VALID_CV, os.path.join(d, "cv.yaml"))
+    shutil.copy(WARNING_CV, os.path.join(d, "warn.yaml"))
+    write(os.path.join(d, "typo.yaml"), TYPO_CV)
+
+    rc, _, err, _ = run(c.vitae, ["build", "cv.yaml", "-o", "ok.pdf"], d)
+    if rc != 0 or not read(os.path.join(d, "ok.pdf")).startswith(b"%PDF-"):
+        c.fail("exit-codes", f"valid CV: exit {rc}, expected 0 and a PDF\n{err}")
+    rc, _, err, _ = run(c.vitae, ["build", "warn.yaml", "-o", "warn.pdf"], d)
+    if rc != 0 or "warning:" not in err or not os.path.exists(os.path.join(d, "warn.pdf")):
+        c.fail("exit-codes", f"CV with warnings: exit {rc}, expected 0, a warning and a PDF\n{err}")
+    rc, _, err, _ = run(c.vitae, ["check", "cv.yaml"], d)
+    if rc != 0:
+        c.fail("exit-codes", f"vitae check of a valid CV: exit {rc}, expected 0\n{err}")
+    rc, _, err, _ = run(c.vitae, ["build", "typo.yaml"], d)
+    if rc != 1:
+        c.fail("exit-codes", f"CV with an error: exit {rc}, expected 1\n{err}")
+    rc, _, err, _ = run(c.vitae, ["check", "typo.yaml"], d)
+    if rc != 1:
+        c.fail("exit-codes", f"vitae check of a CV with an error: exit {rc}, expected 1\n{err}")
+
+    before = listing(d)
+    usage = {
+        "unknown command": ["frobnicate", "cv.yaml"],
+        "unknown option": ["build", "--frobnicate", "cv.yaml"],
+        "unknown short option": ["build", "-x", "cv.yaml"],
+        "missing input argument": ["build"],
+        "missing input argument (check)": ["check"],
+        "-o without a file name": ["build", "cv.yaml", "-o"],
+        "two inputs": ["build", "cv.yaml", "warn.yaml"],
+        "-o with check": ["check", "cv.yaml", "-o", "x.pdf"],
+    }
+    for label, args in usage.items():
+        rc, out, err, _ = run(c.vitae, args, d)
+        if rc != 2:
+            c.fail("exit-codes", f"{label} (vitae {' '.join(args)}): exit {rc}, expected 2\n{err}")
+        if "usage" not in err.lower():
+            c.fail("exit-codes", f"{label}: stderr does not show the usage:\n{err}")
+        if out:
+            c.fail("exit-codes", f"{label}: wrote {len(out)} bytes to stdout")
+    if listing(d) != before:
+        c.fail("exit-codes", f"bad usage created files: {sorted(set(listing(d)) - set(before))}")
+
+
+# ---- hostile inputs -------------------------------------------------------------------------
+
+def check_hostile(c, name, data, place, placeless_ok, pdf_bytes):
+    check = f"hostile:{name}"
+    d = c.fresh_dir(name)
+    src = f"{name}.yaml"
+    write(os.path.join(d, src), data)
+    earlier = os.path.join(d, f"{name}.pdf")  # the default output path of `vitae build SRC`
+    write(earlier, pdf_bytes)
+    before = listing(d)
+    rc, out, err, seconds = run(c.vitae, ["build", src], d)
+    if rc < 0:
+        c.fail(check, f"crashed with signal {-rc}")
+    elif rc != 1:
+        c.fail(check, f"exit {rc}, expected 1")
+    if seconds >= MAX_SECONDS:
+        c.fail(check, f"took {seconds:.2f} s, more than {MAX_SECONDS} s")
+    places = diagnostic_lines(err, src)
+    located = [p for p in places if p[0] is not None]
+    if not places or (not located and not placeless_ok):
+        c.fail(check, f"no '{src}:LINE:COL: error: ...' line in stderr:\n{err[:2000]}")
+    for line, col in located:
+        if line < 1 or col < 1:
+            c.fail(check, f"error at {line}:{col}; lines and columns count from 1")
+    if place and located:
+        line, col = located[0]
+        want_line, want_col = place
+        if line != want_line or (want_col is not None and col != want_col):
+            want = f"{want_line}:{want_col}" if want_col else f"line {want_line}"
+            c.fail(check, f"first error at {line}:{col}, expected {want}:\n{err[:2000]}")
+    if name == "over-4-MiB":
+        # The message may state the limit and the real size, not some other number.
+        first = next((l for l in err.splitlines() if ": error: " in l), "")
+        allowed = {4, 4 * MIB, len(data)}
+        wrong = [n for n in map(int, re.findall(r"\d+", first.partition(": error: ")[2]))
+                 if n not in allowed]
+        if wrong:
+            c.fail(check + ":stated-size", f"the message states {wrong} for a file of "
+                   f"{len(data)} bytes (limit {4 * MIB}): {first!r}")
+    if len(err) > 20000:
+        c.fail(check, f"{len(err)} bytes of diagnostics; a hostile file must not flood stderr")
+    if out:
+        c.fail(check, f"wrote {len(out)} bytes to stdout")
+    if read(earlier) != pdf_bytes:
+        c.fail(check, "the PDF of the earlier build was changed")
+    if listing(d) != before:
+        c.fail(check, f"files left behind: {sorted(set(listing(d)) - set(before))}")
+
+
+# ---- missing input, stdio, output directory, diagnostics format ---------------------------
+
+def check_missing(c):
+    d = c.fresh_dir("missing")
+    before = listing(d)
+    rc, _, err, _ = run(c.vitae, ["build", "no-such-cv.yaml"], d)
+    if rc != 1 or "no-such-cv.yaml" not in err:
+        c.fail("missing", f"missing input: exit {rc} (expected 1), message must name the file:\n{err}")
+    os.makedirs(os.path.join(d, "cvdir.yaml"))
+    before = listing(d)
+    rc, _, err, _ = run(c.vitae, ["build", "cvdir.yaml"], d)
+    if rc != 1 or "cvdir.yaml" not in err:
+        c.fail("missing", f"directory as input: exit {rc} (expected 1), message must name it:\n{err}")
+    if listing(d) != before:
+        c.fail("missing", f"files created: {sorted(set(listing(d)) - set(before))}")
+
+
+def only_diagnostics(stderr, path):
+    """Lines of stderr that are not part of a diagnostic for `path`."""
+    bad = []
+    for line in stderr.splitlines():
+        if re.match(re.escape(path) + r"(:\d+(:\d+)?)?: (error|warning|note): ", line):
+            continue
+        if line.startswith("  "):  # source line, caret or hint
+            continue
+        bad.append(line)
+    return bad
+
+
+def check_stdio(c, pdf_bytes):
+    d = c.fresh_dir("stdio")
+    shutil.copy(WARNING_CV, os.path.join(d, "cv.yaml"))
+    rc, _, err, _ = run(c.vitae, ["build", "cv.yaml", "-o", "file.pdf"], d)
+    file_pdf = read(os.path.join(d, "file.pdf")) if rc == 0 else None
+    if file_pdf is None:
+        c.fail("stdio", f"build to a file failed: exit {rc}\n{err}")
+        return
+    before = listing(d)
+    rc, out, err, _ = run(c.vitae, ["build", "cv.yaml", "-o", "-"], d)
+    if rc != 0 or not out.startswith(b"%PDF-") or b"%%EOF" not in out[-32:]:
+        c.fail("stdio", f"-o -: exit {rc}, stdout starts {out[:16]!r}, expected a whole PDF\n{err}")
+    elif out != file_pdf:
+        c.fail("stdio", "-o - writes other bytes than -o FILE")
+    if "%PDF" in err or only_diagnostics(err, "cv.yaml"):
+        c.fail("stdio", f"-o -: stderr holds more than diagnostics: {only_diagnostics(err, 'cv.yaml')[:5]}")
+    if listing(d) != before:
+        c.fail("stdio", f"-o - created files: {sorted(set(listing(d)) - set(before))}")
+
+    src = read(os.path.join(d, "cv.yaml"))
+    rc, out, err, _ = run(c.vitae, ["build", "-", "-o", "stdin.pdf"], d, stdin=src)
+    if rc != 0 or not os.path.exists(os.path.join(d, "stdin.pdf")):
+        c.fail("stdio", f"- as input: exit {rc}, expected 0 and stdin.pdf\n{err}")
+    elif read(os.path.join(d, "stdin.pdf")) != file_pdf:
+        c.fail("stdio", "- as input gives other bytes than the file input")
+    before = listing(d)
+    rc, out, err, _ = run(c.vitae, ["build", "-"], d, stdin=src)
+    if rc != 0 or out != file_pdf:
+        c.fail("stdio", f"build - (no -o): exit {rc}, expected the PDF on stdout ({len(out)} bytes)\n{err}")
+    if listing(d) != before:
+        c.fail("stdio", f"build - created files: {sorted(set(listing(d)) - set(before))}")
+    rc, out, err, _ = run(c.vitae, ["build", "-", "-o", "-"], d, stdin=TYPO_CV)
+    if rc != 1 or out or not diagnostic_lines(err, "<stdin>"):
+        c.fail("stdio", f"bad CV on stdin: exit {rc} (expected 1), {len(out)} bytes on stdout, "
+                        f"diagnostics must name <stdin>:\n{err}")
+
+
+def check_no_dir(c):
+    d = c.fresh_dir("no-dir")
+    shutil.copy(VALID_CV, os.path.join(d, "cv.yaml"))
+    before = listing(d)
+    rc, out, err, _ = run(c.vitae, ["build", "cv.yaml", "-o", "nowhere/deeper/cv.pdf"], d)
+    if rc != 1:
+        c.fail("no-dir", f"exit {rc}, expected 1\n{err}")
+    if "nowhere/deeper/cv.pdf" not in err and "nowhere" not in err:
+        c.fail("no-dir", f"the message does not name the output path:\n{err}")
+    if "error" not in err:
+        c.fail("no-dir", f"no error message:\n{err}")
+    if listing(d) != before:
+        c.fail("no-dir", f"files created: {sorted(set(listing(d)) - set(before))}")
+    check_write_error_wording(c, err)
+
+    # An existing directory as the output: exit 1, directory and cwd unchanged, no temp file.
+    os.makedirs(os.path.join(d, "outdir"))
+    before = listing(d)
+    rc, out, err, _ = run(c.vitae, ["build", "cv.yaml", "-o", "outdir"], d)
+    if rc != 1 or "outdir" not in err:
+        c.fail("out-is-dir", f"output is a directory: exit {rc} (expected 1), message must name it:\n{err}")
+    if listing(d) != before or listing(os.path.join(d, "outdir")):
+        c.fail("out-is-dir", f"files created: {listing(d)} / outdir: {listing(os.path.join(d, 'outdir'))}")
+    check_write_error_wording(c, err)
+
+
+def check_write_error_wording(c, err):
+    """A write error says what failed once: no 'cannot write X: cannot write X', no
+    'is a directory: Is a directory'."""
+    for line in err.splitlines():
+        low = line.lower()
+        if low.count("cannot write") > 1 or low.count("is a directory") > 1:
+            c.fail("write-error-wording", f"the message repeats itself: {line!r}")
+
+
+def check_did_you_mean(c):
+    d = c.fresh_dir("did-you-mean")
+    write(os.path.join(d, "typo.yaml"), TYPO_CV)
+    rc, _, err, _ = run(c.vitae, ["build", "typo.yaml"], d)
+    lines = err.splitlines()
+    source_lines = TYPO_CV.decode().splitlines()
+    key_line = next(i for i, s in enumerate(source_lines, 1) if "strat_date" in s)
+    key_col = source_lines[key_line - 1].index("strat_date") + 1
+    head = f"typo.yaml:{key_line}:{key_col}: error: "
+    at = [i for i, s in enumerate(lines) if s.startswith(head) and "strat_date" in s]
+    if rc != 1 or not at:
+        c.fail("did-you-mean", f"exit {rc}; expected 1 and a line starting {head!r} naming "
+                               f"'strat_date':\n{err}")
+        return
+    i = at[0]
+    block = lines[i + 1:i + 4]
+    want_source = "  " + source_lines[key_line - 1]
+    want_caret = "  " + " " * (key_col - 1) + "^"
+    if len(block) < 3 or block[0] != want_source or block[1] != want_caret:
+        c.fail("did-you-mean", f"expected the source line {want_source!r} and the caret "
+                               f"{want_caret!r} below the error, got {block[:2]!r}")
+    hints = [s for s in lines[i + 1:i + 4] if s.startswith("  hint: ")]
+    if "  hint: did you mean 'start_date'?" not in hints:
+        c.fail("did-you-mean", f"expected \"  hint: did you mean 'start_date'?\", got {hints!r}")
+
+
+def main():
+    vitae = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else "build/vitae"
+    with tempfile.TemporaryDirectory() as root:
+        c = Checker(vitae, root)
+        seed = os.path.join(root, "seed.pdf")
+        rc, _, err, _ = run(vitae, ["build", VALID_CV, "-o", seed], ".")
+        if rc != 0:
+            print(f"cannot build {VALID_CV}: exit {rc}\n{err}")
+            return 1
+        pdf_bytes = read(seed)
+        check_exit_codes(c, pdf_bytes)
+        for name, (data, place, placeless_ok) in HOSTILE.items():
+            check_hostile(c, name, data, place, placeless_ok, pdf_bytes)
+        check_missing(c)
+        check_stdio(c, pdf_bytes)
+        check_no_dir(c)
+        check_did_you_mean(c)
+        checks = {"exit-codes", "missing", "stdio", "no-dir", "out-is-dir", "did-you-mean",
+                  "write-error-wording", "hostile:over-4-MiB:stated-size"} | \
+            {f"hostile:{n}" for n in HOSTILE}
+    failures, expected_seen = [], set()
+    for check, msgs in sorted(c.failures.items()):
+        if check in EXPECTED_FAILURES:
+            expected_seen.add(check)
+            print(f"expected failure {check} ({EXPECTED_FAILURES[check]}):")
+            for m in msgs:
+                print(f"    {m}")
+            continue
+        failures += [f"{check}: {m}" for m in msgs]
+    for check in sorted(set(EXPECTED_FAILURES) - expected_seen):
+        failures.append(f"{check}: listed in EXPECTED_FAILURES but passes now; remove the entry")
+    for f in failures:
+        print(f)
+    print(f"{len(checks)} checks, {len(failures)} failures, {len(expected_seen)} expected failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
