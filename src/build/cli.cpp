@@ -1,5 +1,6 @@
 #include "build/cli.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -28,9 +29,19 @@ std::optional<std::string> read_input_file(const std::string& path, std::size_t 
   if (S_ISDIR(st.st_mode)) return *error = "it is a directory", std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) return *error = std::strerror(errno), std::nullopt;
-  std::string text(limit + 1, '\0');
+  // The size from stat, capped: a file that grows while read, or reports no size (a pipe),
+  // is still read only up to the limit.
+  std::size_t want = S_ISREG(st.st_mode) ? std::min<std::size_t>(st.st_size, limit) + 1 : limit + 1;
+  std::string text(want, '\0');
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
+  std::size_t got = static_cast<std::size_t>(in.gcount());
+  while (got == text.size() && got <= limit) {  // grew since stat: read on, to the limit
+    text.resize(std::min(text.size() * 2, limit + 1));
+    in.read(text.data() + got, static_cast<std::streamsize>(text.size() - got));
+    got += static_cast<std::size_t>(in.gcount());
+    if (in.gcount() == 0) break;
+  }
+  text.resize(got);
   return text;
 }
 
@@ -76,6 +87,14 @@ int run_build(const CliArgs& args, const CliIo& io) {
   } else {
     source.path = args.input;
     std::string why;
+    struct stat st {};
+    if (stat(args.input.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+        static_cast<std::size_t>(st.st_size) > limits.max_bytes) {
+      // Said here, with the real size, before reading any of it.
+      io.err(args.input + ": error: the file is " + std::to_string(st.st_size) + " bytes; the limit is " +
+             std::to_string(limits.max_bytes) + " bytes\n  hint: a CV is a few kilobytes: is this the right file?\n");
+      return 1;
+    }
     std::optional<std::string> text = read_input_file(args.input, limits.max_bytes, &why);
     if (!text) return io.err("vitae: error: cannot read '" + args.input + "': " + why + "\n"), 1;
     source.text = std::move(*text);
