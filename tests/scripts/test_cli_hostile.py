@@ -17,6 +17,7 @@ Checks, each in a fresh temporary directory:
                diagnostics to stderr; `-` as input reads stdin;
   no-dir       output into a directory that does not exist: exit 1, a message naming it,
                nothing created;
+  output-is-input  `-o` naming the input file must not overwrite the CV source;
   did-you-mean an unknown key `strat_date` gives `error:`, `hint: did you mean
                'start_date'?` and the source line with a caret under the key.
 
@@ -39,6 +40,10 @@ EXPECTED_FAILURES = {
         "src/build/cli.cpp read_input_file reads at most limit+1 bytes and "
         "src/load/input_checks.cpp check_input then reports that count as the file's size "
         "('the file is 4194305 bytes' for a file of 4194350 bytes)",
+    "output-is-input":
+        "src/build/cli.cpp run_build writes the PDF to -o without comparing it with the "
+        "input: 'vitae build cv.yaml -o cv.yaml' exits 0 and replaces the CV source with "
+        "the PDF (gcc refuses the same: 'input file is the same as output file')",
     "write-error-wording":
         "src/build/cli.cpp run_build prefixes \"cannot write 'PATH': \" to a reason from "
         "src/pdf/atomic_file.cpp that already starts \"cannot write PATH: \" (and adds "
@@ -338,6 +343,20 @@ def check_no_dir(c):
     check_write_error_wording(c, err)
 
 
+def check_output_is_input(c):
+    """`-o` naming the input itself (directly or by another spelling) must not destroy the
+    source: exit 1 or 2, the source unchanged."""
+    d = c.fresh_dir("output-is-input")
+    for out in ("cv.yaml", "./cv.yaml"):
+        shutil.copy(VALID_CV, os.path.join(d, "cv.yaml"))
+        source = read(os.path.join(d, "cv.yaml"))
+        rc, _, err, _ = run(c.vitae, ["build", "cv.yaml", "-o", out], d)
+        if rc not in (1, 2) or read(os.path.join(d, "cv.yaml")) != source:
+            c.fail("output-is-input", f"vitae build cv.yaml -o {out}: exit {rc}, source "
+                   f"{'unchanged' if read(os.path.join(d, 'cv.yaml')) == source else 'overwritten'}"
+                   f"; expected exit 1 or 2 and the source unchanged\n{err}")
+
+
 def check_write_error_wording(c, err):
     """A write error says what failed once: no 'cannot write X: cannot write X', no
     'is a directory: Is a directory'."""
@@ -390,7 +409,9 @@ def main():
         check_stdio(c, pdf_bytes)
         check_no_dir(c)
         check_did_you_mean(c)
+        check_output_is_input(c)
         checks = {"exit-codes", "missing", "stdio", "no-dir", "out-is-dir", "did-you-mean",
+                  "output-is-input",
                   "write-error-wording", "hostile:over-4-MiB:stated-size"} | \
             {f"hostile:{n}" for n in HOSTILE}
     failures, expected_seen = [], set()
