@@ -10,6 +10,8 @@ qpdf, pdftotext):
                markdown [text](url) of the source is a borderless /Link annotation with a
                /URI action, nothing else is; every link rectangle lies over text, and the
                text under an e-mail, DOI or markdown link is the text of the source;
+  links-drawn  the glyphs drawn under an address, URL, user name or DOI link read as the
+               source writes it (no hyphen added where it breaks across lines);
   rendercv     where RenderCV's own PDF of the same file is in the corpus, vitae's link
                targets are exactly RenderCV's (same URL forms for social networks);
   outline      one bookmark per section (under a single root bookmark, as RenderCV does),
@@ -468,11 +470,25 @@ def check_outline(doc, pdf, title, rep):
     got = [it["title"] for it in items]
     if got != want:
         rep.fail("outline", f"bookmarks {got}, expected {want}")
+    pages = [p["object"] for p in pdf.pages]
+    words = words_by_page(pdf.path)
     for it in items:
         if it.get("kids"):
             rep.fail("outline", f"section bookmark {it['title']!r} has children")
-        if not it.get("dest") and not it.get("object"):
-            rep.fail("outline", f"bookmark {it['title']!r} has no destination")
+        dest = it.get("dest")
+        if not dest or dest[0] not in pages or len(dest) < 4 or dest[1] != "/XYZ":
+            rep.fail("outline", f"bookmark {it['title']!r}: destination {dest} is not "
+                     "[page /XYZ left top zoom] on a page of the document")
+            continue
+        # The heading must be on the destination's page, just below its top.
+        height, page_words = words[pages.index(dest[0])]
+        top = height - float(dest[3])
+        first = squash(it["title"].split()[0]).lower() if it["title"].split() else ""
+        near = [w for w in page_words if squash(w[4]).lower().startswith(first)
+                and top - 2 <= w[1] <= top + 40]
+        if not near:
+            rep.fail("outline", f"bookmark {it['title']!r}: no heading on page "
+                     f"{pages.index(dest[0]) + 1} within 40 pt below its destination (y={top:.1f})")
 
 
 def expected_title(doc):
