@@ -36,10 +36,6 @@ import time
 
 # check name -> the product bug that makes it fail.
 EXPECTED_FAILURES = {
-    "hostile:over-4-MiB:stated-size":
-        "src/build/cli.cpp read_input_file reads at most limit+1 bytes and "
-        "src/load/input_checks.cpp check_input then reports that count as the file's size "
-        "('the file is 4194305 bytes' for a file of 4194350 bytes)",
     "output-is-input":
         "src/build/cli.cpp run_build writes the PDF to -o without comparing it with the "
         "input: 'vitae build cv.yaml -o cv.yaml' exits 0 and replaces the CV source with "
