@@ -1,0 +1,711 @@
+// Measured layout quality. Two kinds of checks, all computed from the laid-out pages (the
+// engine's output contract), never from its internals:
+//  - on every example CV and the RenderCV corpus: no overfull line, no ink outside the
+//    margins (footer and top note excepted: they sit in the margins by design), no section
+//    heading alone at a page bottom, a footer on every page of a multi-page CV, and the same
+//    pages when laid out twice;
+//  - on small synthetic CVs built in code and swept across the page break: TeX's club and
+//    widow rules (at least two lines of a broken paragraph on each page), headings kept
+//    with what follows, entries kept whole unless taller than a page, and tall entries split
+//    without losing a line or running into the bottom margin.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "layout/layout.h"
+#include "load/load.h"
+#include "text/font.h"
+#include "text/font_library.h"
+#include "text/hyphenate.h"
+
+namespace vitae {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr Date kFixedToday{2025, 1, 15, false, {}};
+constexpr double kTol = 0.01;  // pt: rounding slack for position comparisons
+
+const FontLibrary& bundled_fonts() {
+  static const FontLibrary fonts(FontLibraryConfig{VITAE_SOURCE_DIR "/fonts", false});
+  return fonts;
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// ---- Laying out ---------------------------------------------------------------------------
+
+/// A document and its layout, with the options and diagnostics that produced it.
+struct Laid {
+  Document doc;
+  std::optional<Date> today;
+  LayoutResult result;
+  Diagnostics diags;
+};
+
+/// The hyphenation patterns of a language, loaded once per test run (German patterns
+/// take seconds to load in a Debug build).
+const Hyphenator* hyphenator_for(const std::string& bcp47) {
+  static std::map<std::string, std::shared_ptr<const Hyphenator>> cache;  // tests run serially
+  auto it = cache.find(bcp47);
+  if (it == cache.end()) it = cache.emplace(bcp47, Hyphenator::load(bcp47, default_hyphen_dir(), nullptr)).first;
+  return it->second.get();
+}
+
+/// Lays out a validated document with a fixed today and (if the design asks for it) the
+/// language's hyphenation patterns, as `vitae build` would; bundled fonts only by default.
+Laid lay_out(const Document& doc, const FontLibrary& fonts = bundled_fonts()) {
+  Laid l;
+  l.doc = doc;
+  l.today = doc.settings.current_date ? doc.settings.current_date : std::optional<Date>(kFixedToday);
+  LayoutOptions lo;
+  lo.today = l.today;
+  lo.hyphenator = doc.design.hyphenation ? hyphenator_for(doc.locale.bcp47) : nullptr;
+  l.result = layout_document(l.doc, fonts, lo, l.diags);
+  return l;
+}
+
+std::optional<Document> load_file(const fs::path& p, std::string* errors) {
+  Diagnostics diags;
+  std::optional<Document> doc = load_document(SourceFile{p.string(), read_file(p)}, diags);
+  for (const Diagnostic& d : diags.all())
+    if (d.severity == Severity::Error) *errors += d.message + "\n";
+  return doc;
+}
+
+std::optional<Document> load_file(const fs::path& p, std::string* errors);
+
+/// A corpus file laid out once for all the checks on it (or why it did not load).
+struct CorpusLayout {
+  std::string errors;
+  std::optional<Laid> laid;
+};
+
+const CorpusLayout& corpus_layout(const fs::path& p) {
+  static std::map<std::string, CorpusLayout> cache;  // tests run serially
+  auto it = cache.find(p.string());
+  if (it != cache.end()) return it->second;
+  CorpusLayout c;
+  std::optional<Document> doc = load_file(p, &c.errors);
+  if (doc) c.laid.emplace(lay_out(*doc));
+  return cache.emplace(p.string(), std::move(c)).first->second;
+}
+
+std::string warnings_of(const Diagnostics& diags) {
+  std::string out;
+  for (const Diagnostic& d : diags.all())
+    if (d.severity == Severity::Warning) out += "  " + std::to_string(d.loc.line) + ": " + d.message + "\n";
+  return out;
+}
+
+// ---- Reading pages back as lines ------------------------------------------------------------
+
+/// The glyph runs sharing one baseline on a page: a typeset line (or, in an entry's header
+/// row, a line and the date column beside it).
+struct Line {
+  std::size_t page = 0;  ///< 0-based
+  double y = 0;          ///< baseline, pt from the page top
+  double top = 0;        ///< highest cap height of its runs
+  double left = 0, right = 0;  ///< ink extent (trailing spaces excluded)
+  double size = 0;       ///< largest font size
+  std::string text;      ///< the runs' texts, left to right
+  bool has_bullet = false;  ///< a drawn list bullet sits on this line
+};
+
+double cap_height_pt(const GlyphRun& r) {
+  if (!r.font) return r.size.to_pt() * 0.7;
+  const FontMetrics& m = r.font->metrics();
+  double cap = m.cap_height > 0 ? m.cap_height : m.ascender * 0.7;
+  return r.size.to_pt() * cap / m.units_per_em;
+}
+
+// The ink's right edge: the advance of a trailing space is not ink.
+double ink_right(const GlyphRun& r) {
+  double x = r.origin.x.to_pt(), right = x;
+  for (const Glyph& g : r.glyphs) {
+    x += g.x_advance.to_pt();
+    bool space = g.cluster < r.text.size() && r.text[g.cluster] == ' ';
+    if (!space) right = x;
+  }
+  return right;
+}
+
+std::vector<Line> lines_of(const Page& page, std::size_t index) {
+  std::map<int64_t, std::vector<const GlyphRun*>> by_baseline;
+  for (const GlyphRun& r : page.runs) by_baseline[std::llround(r.origin.y.to_pt() * 100)].push_back(&r);
+  std::vector<Line> out;
+  for (auto& [key, runs] : by_baseline) {
+    std::stable_sort(runs.begin(), runs.end(),
+                     [](const GlyphRun* a, const GlyphRun* b) { return a->origin.x < b->origin.x; });
+    Line l;
+    l.page = index;
+    l.y = key / 100.0;
+    l.top = l.y;
+    l.left = 1e9, l.right = -1e9;
+    for (const GlyphRun* r : runs) {
+      l.text += r->text;
+      l.top = std::min(l.top, r->origin.y.to_pt() - cap_height_pt(*r));
+      l.left = std::min(l.left, r->origin.x.to_pt());
+      l.right = std::max(l.right, ink_right(*r));
+      l.size = std::max(l.size, r->size.to_pt());
+    }
+    out.push_back(std::move(l));
+  }
+  // A bullet is drawn a little above its line's baseline, inside the line's height.
+  for (const Disc& d : page.discs)
+    for (Line& l : out)
+      if (d.center.y.to_pt() <= l.y + kTol && d.center.y.to_pt() >= l.y - l.size) {
+        l.has_bullet = true;
+        break;
+      }
+  return out;
+}
+
+/// Every line of the document, page by page, top to bottom.
+std::vector<Line> all_lines(const LaidOutDocument& doc) {
+  std::vector<Line> out;
+  for (std::size_t p = 0; p < doc.pages.size(); ++p)
+    for (Line& l : lines_of(doc.pages[p], p)) out.push_back(std::move(l));
+  return out;
+}
+
+/// Which lines are the footer ("... N/M") and the top note: they live in the margins.
+struct MarginLines {
+  std::vector<std::optional<std::size_t>> footer;  ///< per page: index into the page's lines
+  std::optional<std::size_t> top_note;             ///< on page 1
+};
+
+MarginLines find_margin_lines(const LaidOutDocument& doc, const Laid& laid) {
+  MarginLines m;
+  std::size_t total = doc.pages.size();
+  for (std::size_t p = 0; p < total; ++p) {
+    std::vector<Line> lines = lines_of(doc.pages[p], p);
+    std::regex number("(^|[^0-9])" + std::to_string(p + 1) + "/" + std::to_string(total) + "([^0-9]|$)");
+    std::optional<std::size_t> footer;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      if (std::regex_search(lines[i].text, number)) footer = i;  // the lowest one
+    m.footer.push_back(footer);
+    if (p == 0 && laid.today) {
+      double top = laid.doc.design.page.top_margin.to_pt();
+      for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].y < top && lines[i].text.find(std::to_string(laid.today->year)) != std::string::npos)
+          m.top_note = i;
+    }
+  }
+  return m;
+}
+
+// ---- The checks -----------------------------------------------------------------------------
+
+std::string where(const Line& l) {
+  std::ostringstream s;
+  s << "page " << l.page + 1 << " y=" << l.y << " '" << l.text.substr(0, 60) << "'";
+  return s.str();
+}
+
+/// Ink outside the text block: glyph runs, rules and bullets must stay within the margins,
+/// except the footer and the top note, which must sit inside the page, within the left and
+/// right margins, in the bottom and top margin respectively.
+std::vector<std::string> margin_violations(const Laid& laid) {
+  const Design::Page& dp = laid.doc.design.page;
+  const LaidOutDocument& doc = laid.result.doc;
+  double left = dp.left_margin.to_pt(), right = (dp.width - dp.right_margin).to_pt();
+  double top = dp.top_margin.to_pt(), bottom = (dp.height - dp.bottom_margin).to_pt();
+  MarginLines m = find_margin_lines(doc, laid);
+  std::vector<std::string> out;
+  for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+    const Page& page = doc.pages[p];
+    std::vector<Line> lines = lines_of(page, p);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const Line& l = lines[i];
+      if (l.left < left - kTol) out.push_back("left of the left margin: " + where(l));
+      if (l.right > right + kTol) out.push_back("past the right margin: " + where(l));
+      if (m.footer[p] == i) {
+        if (l.top < bottom - kTol || l.y > page.height.to_pt()) out.push_back("footer not in the bottom margin: " + where(l));
+      } else if (m.top_note && p == 0 && *m.top_note == i) {
+        if (l.top < 0 || l.y > top + kTol) out.push_back("top note not in the top margin: " + where(l));
+      } else {
+        if (l.top < top - kTol) out.push_back("above the top margin: " + where(l));
+        if (l.y > bottom + kTol) out.push_back("below the bottom margin: " + where(l));
+      }
+    }
+    for (const Rule& r : page.rules) {
+      double x0 = r.origin.x.to_pt(), x1 = x0 + r.width.to_pt(), y0 = r.origin.y.to_pt(), y1 = y0 + r.height.to_pt();
+      if (x0 < left - kTol || x1 > right + kTol || y0 < top - kTol || y1 > bottom + kTol)
+        out.push_back("rule outside the text block on page " + std::to_string(p + 1) + " at " + std::to_string(x0) +
+                      "," + std::to_string(y0));
+    }
+    for (const Disc& d : page.discs) {
+      double cx = d.center.x.to_pt(), cy = d.center.y.to_pt(), r = d.radius.to_pt();
+      if (cx - r < left - kTol || cx + r > right + kTol || cy - r < top - kTol || cy > bottom + kTol)
+        out.push_back("bullet outside the text block on page " + std::to_string(p + 1));
+    }
+  }
+  return out;
+}
+
+/// A footer on every page of a multi-page CV when the design shows one, and it is the
+/// lowest line of its page.
+std::vector<std::string> footer_problems(const Laid& laid) {
+  const LaidOutDocument& doc = laid.result.doc;
+  std::vector<std::string> out;
+  if (doc.pages.size() < 2 || !laid.doc.design.page.show_footer) return out;
+  MarginLines m = find_margin_lines(doc, laid);
+  for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+    std::vector<Line> lines = lines_of(doc.pages[p], p);
+    if (!m.footer[p]) out.push_back("no footer with the page number on page " + std::to_string(p + 1));
+    else if (*m.footer[p] + 1 != lines.size()) out.push_back("footer is not the lowest line on page " + std::to_string(p + 1));
+  }
+  return out;
+}
+
+std::string squeeze(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (!std::isspace(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+/// Section headings (page anchors) with nothing of their section below them on the same
+/// page. The heading's own lines are those whose text is part of its title.
+std::vector<std::string> headings_alone(const Laid& laid) {
+  const LaidOutDocument& doc = laid.result.doc;
+  MarginLines m = find_margin_lines(doc, laid);
+  std::vector<std::string> out;
+  for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+    const Page& page = doc.pages[p];
+    std::vector<Line> lines = lines_of(page, p);
+    std::vector<double> anchor_ys;
+    for (const Anchor& a : page.anchors) anchor_ys.push_back(a.y.to_pt());
+    std::sort(anchor_ys.begin(), anchor_ys.end());
+    for (const Anchor& a : page.anchors) {
+      double y = a.y.to_pt();
+      auto next = std::upper_bound(anchor_ys.begin(), anchor_ys.end(), y + kTol);
+      double limit = next == anchor_ys.end() ? 1e9 : *next;
+      std::string title = squeeze(a.title);
+      bool in_heading = true, content = false;
+      for (std::size_t i = 0; i < lines.size() && !content; ++i) {
+        if (m.footer[p] == i || lines[i].y <= y || lines[i].y >= limit) continue;
+        if (in_heading && title.find(squeeze(lines[i].text)) != std::string::npos) continue;
+        in_heading = false;
+        content = true;
+      }
+      if (!content) out.push_back("heading '" + a.title + "' alone at the bottom of page " + std::to_string(p + 1));
+    }
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& s : v) out += "  " + s + "\n";
+  return out;
+}
+
+// ---- The corpus -------------------------------------------------------------------------------
+
+std::vector<fs::path> corpus() {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(fs::path(VITAE_SOURCE_DIR) / "data" / "examples"))
+    if (e.path().extension() == ".yaml" || e.path().extension() == ".json") out.push_back(e.path());
+  fs::path rcv = fs::path(VITAE_SOURCE_DIR) / ".." / "shared" / "compat" / "rendercv";
+  if (fs::is_directory(rcv))
+    for (const auto& e : fs::recursive_directory_iterator(rcv))
+      if (e.path().extension() == ".yaml") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string corpus_name(const ::testing::TestParamInfo<fs::path>& info) {
+  std::string n = info.param.parent_path().filename().string() + "_" + info.param.stem().string();
+  for (char& c : n)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return n;
+}
+
+class Quality : public ::testing::TestWithParam<fs::path> {
+ protected:
+  void SetUp() override {
+    const CorpusLayout& c = corpus_layout(GetParam());
+    ASSERT_TRUE(c.laid) << GetParam() << " does not load:\n" << c.errors;
+    laid_ = &*c.laid;
+  }
+  const Laid& laid() const { return *laid_; }
+
+ private:
+  const Laid* laid_ = nullptr;
+};
+
+TEST_P(Quality, NoOverfullLines) {
+  EXPECT_EQ(laid().result.stats.overfull_lines, 0) << warnings_of(laid().diags);
+}
+
+TEST_P(Quality, InkStaysInsideTheMargins) {
+  std::vector<std::string> v = margin_violations(laid());
+  EXPECT_TRUE(v.empty()) << joined(v);
+}
+
+TEST_P(Quality, EveryPageOfAMultiPageCvHasItsFooter) {
+  std::vector<std::string> v = footer_problems(laid());
+  EXPECT_TRUE(v.empty()) << joined(v);
+}
+
+TEST_P(Quality, NoHeadingAloneAtAPageBottom) {
+  ASSERT_FALSE(laid().result.doc.pages.empty());
+  std::vector<std::string> v = headings_alone(laid());
+  EXPECT_TRUE(v.empty()) << joined(v);
+}
+
+TEST_P(Quality, NoPageRunsOver) {
+  // The page builder flags content that cannot fit; the corpus has none.
+  for (const Diagnostic& d : laid().diags.all()) EXPECT_EQ(d.message.find("does not fit"), std::string::npos) << d.message;
+}
+
+TEST_P(Quality, SameDocumentSamePages) {
+  // A fresh FontLibrary too: nothing cached by an earlier layout may change the pages.
+  FontLibrary fresh(FontLibraryConfig{VITAE_SOURCE_DIR "/fonts", false});
+  Laid again = lay_out(laid().doc, fresh);
+  EXPECT_EQ(dump_pages(laid().result.doc), dump_pages(again.result.doc));
+  EXPECT_EQ(laid().result.stats.lines, again.result.stats.lines);
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, Quality, ::testing::ValuesIn(corpus()), corpus_name);
+
+// ---- The checks themselves must catch what they claim to -----------------------------------
+
+class QualityChecks : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const CorpusLayout& c = corpus_layout(fs::path(VITAE_SOURCE_DIR) / "data" / "examples" / "wei-wen.yaml");
+    ASSERT_TRUE(c.laid) << c.errors;
+    laid_.emplace(*c.laid);  // a copy: the tests damage it
+    ASSERT_GE(laid_->result.doc.pages.size(), 2u);
+  }
+  std::optional<Laid> laid_;
+};
+
+TEST_F(QualityChecks, CatchInkPastTheRightMargin) {
+  ASSERT_TRUE(margin_violations(*laid_).empty());
+  laid_->result.doc.pages[0].runs[0].origin.x += laid_->doc.design.page.width;
+  EXPECT_FALSE(margin_violations(*laid_).empty());
+}
+
+TEST_F(QualityChecks, CatchTextInTheBottomMargin) {
+  Page& p = laid_->result.doc.pages[0];
+  p.runs[0].origin.y = p.height - laid_->doc.design.page.bottom_margin / 2;  // not a footer
+  EXPECT_FALSE(margin_violations(*laid_).empty());
+}
+
+TEST_F(QualityChecks, CatchAHeadingAlone) {
+  Page& p = laid_->result.doc.pages[0];
+  ASSERT_TRUE(headings_alone(*laid_).empty());
+  // Move the page's last heading under every other line (above the footer).
+  ASSERT_FALSE(p.anchors.empty());
+  Anchor& a = p.anchors.back();
+  double lowest = 0;
+  for (const GlyphRun& r : p.runs)
+    if (r.origin.y < p.height - laid_->doc.design.page.bottom_margin) lowest = std::max(lowest, r.origin.y.to_pt());
+  for (GlyphRun& r : p.runs)
+    if (r.text == a.title) r.origin.y = Abs::pt(lowest + 20);
+  a.y = Abs::pt(lowest + 10);
+  EXPECT_EQ(headings_alone(*laid_).size(), 1u);
+}
+
+TEST_F(QualityChecks, FindTheFooterOnEveryPage) {
+  MarginLines m = find_margin_lines(laid_->result.doc, *laid_);
+  for (std::size_t p = 0; p < m.footer.size(); ++p) EXPECT_TRUE(m.footer[p]) << "page " << p + 1;
+  EXPECT_TRUE(footer_problems(*laid_).empty());
+  laid_->result.doc.pages[1].runs.clear();
+  EXPECT_FALSE(footer_problems(*laid_).empty());
+}
+
+// ---- Synthetic CVs swept across the page break ------------------------------------------------
+
+/// Deterministic English-like prose: `words` words from a fixed vocabulary, chosen by a
+/// linear congruential generator seeded with `seed` (different seeds: different lines).
+std::string prose(unsigned seed, int words) {
+  static const char* vocab[] = {"design",   "reliable", "systems",  "for",     "large",     "scale",
+                                "data",     "with",     "careful",  "testing", "and",       "clear",
+                                "interfaces", "between", "stages",  "the",     "pipeline",  "measured",
+                                "latency",  "across",   "regions",  "while",   "keeping",   "costs",
+                                "low",      "led",      "a",        "team",    "of",        "engineers",
+                                "through",  "migration", "to",      "new",     "storage",   "formats"};
+  std::string out;
+  uint32_t x = seed * 2654435761u + 12345u;
+  for (int i = 0; i < words; ++i) {
+    x = x * 1664525u + 1013904223u;
+    std::string w = vocab[(x >> 16) % (sizeof vocab / sizeof *vocab)];
+    if (i == 0) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    out += (i ? " " : "") + w;
+  }
+  return out + ".";
+}
+
+Entry text_entry(const std::string& markup) {
+  Entry e;
+  e.kind = EntryKind::Text;
+  e.text = Text{markup, {}};
+  return e;
+}
+
+Entry experience(const std::string& company, std::vector<std::string> highlights) {
+  Entry e;
+  e.kind = EntryKind::Experience;
+  e.company = Text{company, {}};
+  e.position = Text{"Engineer", {}};
+  e.date = Text{"2019 - 2023", {}};
+  for (std::string& h : highlights) e.highlights.push_back(Highlight{Text{std::move(h), {}}, {}, {}});
+  return e;
+}
+
+Section section(const std::string& title, EntryKind kind, std::vector<Entry> entries) {
+  Section s;
+  s.key = s.title = title;
+  s.kind = kind;
+  s.entries = std::move(entries);
+  return s;
+}
+
+/// A section of `n` one-line filler entries (none when n = 0) followed by `s`: the filler
+/// pushes `s` down the page in small steps.
+std::vector<Section> after_filler(int n, Section s) {
+  std::vector<Section> out;
+  std::vector<Entry> es;
+  for (int i = 0; i < n; ++i) es.push_back(text_entry("Filler line " + std::to_string(i + 1)));
+  if (n > 0) out.push_back(section("Filler", EntryKind::Text, std::move(es)));
+  out.push_back(std::move(s));
+  return out;
+}
+
+/// A validated base document (the loader fills the design from the classic layout) on a
+/// short page, so that a few lines fill it; no footer or top note, so that every line on a
+/// page is content.
+Document base_document(double page_height_pt) {
+  Diagnostics diags;
+  std::optional<Document> doc = load_document(
+      SourceFile{"synthetic.yaml", "cv:\n  name: Test Person\n  sections:\n    placeholder:\n      - text\n"}, diags);
+  EXPECT_TRUE(doc) << warnings_of(diags);
+  if (!doc) return {};
+  doc->cv.sections.clear();
+  doc->design.page.height = Abs::pt(page_height_pt);
+  doc->design.page.show_footer = false;
+  doc->design.page.show_top_note = false;
+  return *doc;
+}
+
+/// The same document on a page tall enough for all of it: the reference lines.
+std::vector<Line> unpaged_lines(Document doc) {
+  doc.design.page.height = Abs::pt(20000);
+  Laid l = lay_out(doc);
+  EXPECT_EQ(l.result.doc.pages.size(), 1u);
+  return all_lines(l.result.doc);
+}
+
+std::vector<std::string> texts(const std::vector<Line>& lines) {
+  std::vector<std::string> out;
+  for (const Line& l : lines) out.push_back(l.text);
+  return out;
+}
+
+/// Where `block` (consecutive line texts) starts in `lines`; npos if absent.
+std::size_t find_block(const std::vector<std::string>& lines, const std::vector<std::string>& block) {
+  if (block.empty() || block.size() > lines.size()) return std::string::npos;
+  for (std::size_t i = 0; i + block.size() <= lines.size(); ++i)
+    if (std::equal(block.begin(), block.end(), lines.begin() + static_cast<std::ptrdiff_t>(i))) return i;
+  return std::string::npos;
+}
+
+/// Lines per page of lines[from, to).
+std::map<std::size_t, int> pages_of(const std::vector<Line>& lines, std::size_t from, std::size_t to) {
+  std::map<std::size_t, int> count;
+  for (std::size_t i = from; i < to; ++i) ++count[lines[i].page];
+  return count;
+}
+
+/// TeX's club and widow rules for lines[from, to) (one paragraph): if it is split, every
+/// page it touches has at least two of its lines.
+std::string club_widow_problem(const std::vector<Line>& lines, std::size_t from, std::size_t to) {
+  std::map<std::size_t, int> count = pages_of(lines, from, to);
+  if (count.size() < 2) return "";
+  for (const auto& [page, n] : count)
+    if (n < 2)
+      return "paragraph of " + std::to_string(to - from) + " lines has " + std::to_string(n) + " line(s) on page " +
+             std::to_string(page + 1) + " ('" + lines[from].text.substr(0, 40) + "...')";
+  return "";
+}
+
+/// Lines below the bottom margin on any page.
+std::vector<std::string> below_bottom(const Laid& l) {
+  double bottom = (l.doc.design.page.height - l.doc.design.page.bottom_margin).to_pt();
+  std::vector<std::string> out;
+  for (const Line& line : all_lines(l.result.doc))
+    if (line.y > bottom + kTol) out.push_back(where(line));
+  return out;
+}
+
+constexpr double kShortPage = 380;  // pt: about 19 body lines between the margins
+
+TEST(QualitySynthetic, BrokenParagraphKeepsTwoLinesOnEachPage) {
+  // A long paragraph right after a heading, pushed down one filler line at a time so that the
+  // page break falls after each of its lines in turn: when only one line would fit at the
+  // page bottom (an orphan, TeX's club line) the paragraph must move on, and when only one
+  // line would be left for the next page (a widow) one more line must go with it.
+  Document doc = base_document(kShortPage);
+  Entry para = text_entry(prose(7, 150));
+  Document alone = doc;
+  alone.cv.sections = {section("Summary", EntryKind::Text, {para})};
+  std::vector<std::string> para_lines = texts(unpaged_lines(alone));
+  ASSERT_GE(para_lines.size(), 6u) << "the paragraph must be long enough to break in many places";
+  para_lines.erase(para_lines.begin());  // the heading
+  int splits = 0;
+  for (int n = 2; n <= 12; ++n) {
+    SCOPED_TRACE("filler lines: " + std::to_string(n));
+    // The page height moves too, by a third of a line, so that the sweep reaches every
+    // offset of the paragraph against the page bottom.
+    doc.design.page.height = Abs::pt(kShortPage + (n % 3) * 4.5);
+    doc.cv.sections = after_filler(n, section("Summary", EntryKind::Text, {para, text_entry(prose(8, 20))}));
+    Laid l = lay_out(doc);
+    std::vector<Line> lines = all_lines(l.result.doc);
+    ASSERT_EQ(texts(lines), texts(unpaged_lines(doc))) << "pagination lost, added or reordered lines";
+    std::size_t at = find_block(texts(lines), para_lines);
+    ASSERT_NE(at, std::string::npos);
+    std::string problem = club_widow_problem(lines, at, at + para_lines.size());
+    EXPECT_EQ(problem, "");
+    splits += pages_of(lines, at, at + para_lines.size()).size() > 1;
+    EXPECT_TRUE(headings_alone(l).empty()) << joined(headings_alone(l));
+    EXPECT_TRUE(below_bottom(l).empty()) << joined(below_bottom(l));
+    EXPECT_EQ(l.result.stats.overfull_lines, 0);
+  }
+  EXPECT_GE(splits, 5) << "the sweep should break the paragraph across pages several times";
+}
+
+TEST(QualitySynthetic, BrokenHighlightsKeepTwoLinesOnEachPage) {
+  // An experience entry allowed to break (entries.allow_page_break), with multi-line
+  // highlights: each highlight is a paragraph and obeys the club and widow rules.
+  Document doc = base_document(kShortPage);
+  doc.design.entries.allow_page_break = true;
+  Entry e = experience("Acme Corporation", {prose(11, 45), prose(12, 60), prose(13, 30), prose(14, 75)});
+  int splits = 0;
+  for (int n = 0; n <= 18; ++n) {
+    SCOPED_TRACE("filler lines: " + std::to_string(n));
+    doc.design.page.height = Abs::pt(kShortPage + (n % 3) * 4.5);
+    doc.cv.sections = after_filler(n, section("Experience", EntryKind::Experience, {e}));
+    Laid l = lay_out(doc);
+    std::vector<Line> lines = all_lines(l.result.doc);
+    ASSERT_EQ(texts(lines), texts(unpaged_lines(doc)));
+    // The highlights: from each bulleted line to the next one (or the end).
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      if (lines[i].has_bullet) starts.push_back(i);
+    ASSERT_EQ(starts.size(), 4u);
+    starts.push_back(lines.size());
+    for (std::size_t h = 0; h + 1 < starts.size(); ++h) {
+      EXPECT_EQ(club_widow_problem(lines, starts[h], starts[h + 1]), "") << "highlight " << h + 1;
+      splits += pages_of(lines, starts[h], starts[h + 1]).size() > 1;
+    }
+    // The header row (company, date) is never the last line of a page.
+    std::size_t row = starts[0] - 1;
+    EXPECT_EQ(lines[row].page, lines[row + 1].page) << "entry header alone: " << where(lines[row]);
+    EXPECT_TRUE(headings_alone(l).empty()) << joined(headings_alone(l));
+    EXPECT_TRUE(below_bottom(l).empty()) << joined(below_bottom(l));
+  }
+  EXPECT_GE(splits, 3);
+}
+
+TEST(QualitySynthetic, HeadingStaysWithATallEntry) {
+  // A heading followed by an entry too tall for what is left of the page (but shorter than
+  // a page): the entry moves to the next page, and the heading with it.
+  Document doc = base_document(kShortPage);
+  Entry e = experience("Tall Entry Ltd", {prose(21, 40), prose(22, 40), prose(23, 40)});
+  for (int n = 0; n <= 18; ++n) {
+    SCOPED_TRACE("filler lines: " + std::to_string(n));
+    doc.cv.sections = after_filler(n, section("Projects", EntryKind::Experience, {e}));
+    Laid l = lay_out(doc);
+    std::vector<Line> lines = all_lines(l.result.doc);
+    ASSERT_EQ(texts(lines), texts(unpaged_lines(doc)));
+    auto heading = std::find_if(lines.begin(), lines.end(), [](const Line& x) { return x.text == "Projects"; });
+    ASSERT_NE(heading, lines.end());
+    std::size_t h = static_cast<std::size_t>(heading - lines.begin());
+    EXPECT_EQ(pages_of(lines, h, lines.size()).size(), 1u) << "the heading or its entry was split off";
+    EXPECT_TRUE(headings_alone(l).empty()) << joined(headings_alone(l));
+    EXPECT_TRUE(below_bottom(l).empty()) << joined(below_bottom(l));
+  }
+}
+
+TEST(QualitySynthetic, EntryShorterThanAPageIsNeverSplit) {
+  // Several entries of different heights after a filler that moves them down the page:
+  // each entry (kept together by default) lands whole on one page.
+  Document doc = base_document(kShortPage);
+  ASSERT_FALSE(doc.design.entries.allow_page_break);
+  std::vector<Entry> entries = {experience("First Co", {prose(31, 30), prose(32, 25)}),
+                                experience("Second Co", {prose(33, 60)}),
+                                experience("Third Co", {prose(34, 20), prose(35, 20), prose(36, 45)})};
+  for (int n = 0; n <= 18; n += 2) {
+    SCOPED_TRACE("filler lines: " + std::to_string(n));
+    doc.cv.sections = after_filler(n, section("Experience", EntryKind::Experience, entries));
+    Laid l = lay_out(doc);
+    std::vector<Line> lines = all_lines(l.result.doc);
+    ASSERT_EQ(texts(lines), texts(unpaged_lines(doc)));
+    // Entries start at their header row (the line naming the company).
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      for (const Entry& e : entries)
+        if (lines[i].text.rfind(e.company.markup, 0) == 0) starts.push_back(i);
+    ASSERT_EQ(starts.size(), entries.size());
+    starts.push_back(lines.size());
+    for (std::size_t k = 0; k + 1 < starts.size(); ++k)
+      EXPECT_EQ(pages_of(lines, starts[k], starts[k + 1]).size(), 1u) << "entry split: " << lines[starts[k]].text;
+    EXPECT_TRUE(headings_alone(l).empty()) << joined(headings_alone(l));
+  }
+}
+
+TEST(QualitySynthetic, EntryTallerThanAPageIsSplitNotLost) {
+  // One entry taller than a whole page, after a heading: it must be split line by line
+  // (keeping every line, in order), stay above the bottom margin, keep its heading, keep
+  // the club and widow rules in its highlights, and draw no "does not fit" warning.
+  Document doc = base_document(kShortPage);
+  std::vector<std::string> hs;
+  for (unsigned i = 0; i < 9; ++i) hs.push_back(prose(40 + i, 45));
+  Entry e = experience("Enormous Entry Inc", hs);
+  for (int n : {0, 3, 7}) {
+    SCOPED_TRACE("filler lines: " + std::to_string(n));
+    doc.cv.sections = after_filler(n, section("Career", EntryKind::Experience, {e}));
+    Laid l = lay_out(doc);
+    std::vector<Line> lines = all_lines(l.result.doc);
+    ASSERT_EQ(texts(lines), texts(unpaged_lines(doc))) << "lines lost or reordered";
+    auto heading = std::find_if(lines.begin(), lines.end(), [](const Line& x) { return x.text == "Career"; });
+    ASSERT_NE(heading, lines.end());
+    std::size_t h = static_cast<std::size_t>(heading - lines.begin());
+    EXPECT_GE(pages_of(lines, h, lines.size()).size(), 2u) << "the entry should need two pages";
+    EXPECT_TRUE(below_bottom(l).empty()) << joined(below_bottom(l));
+    EXPECT_TRUE(headings_alone(l).empty()) << joined(headings_alone(l));
+    EXPECT_EQ(lines[h].page, lines[h + 1].page) << "heading separated from its entry";
+    std::vector<std::size_t> starts;
+    for (std::size_t i = h; i < lines.size(); ++i)
+      if (lines[i].has_bullet) starts.push_back(i);
+    ASSERT_EQ(starts.size(), hs.size());
+    starts.push_back(lines.size());
+    for (std::size_t k = 0; k + 1 < starts.size(); ++k)
+      EXPECT_EQ(club_widow_problem(lines, starts[k], starts[k + 1]), "") << "highlight " << k + 1;
+    EXPECT_EQ(l.diags.warning_count(), 0u) << warnings_of(l.diags);
+  }
+}
+
+}  // namespace
+}  // namespace vitae
