@@ -12,6 +12,8 @@ Checks, each in a fresh temporary directory:
                `PATH:LINE:COL: error: ...` (`PATH: error:` for the size limit) at the right
                place where the place is certain, leaves the PDF of an earlier build at the
                default output path byte for byte, and leaves no stray file behind;
+  unbounded    100 MiB on stdin and /dev/zero as input: refused as fast as a 4 MiB file,
+               without stating a wrong size;
   missing      a missing input file and a directory as input: exit 1, the message names it;
   stdio        `-o -` writes the PDF (the same bytes as a file build) to stdout and only
                diagnostics to stderr; `-` as input reads stdin;
@@ -36,6 +38,14 @@ import time
 
 # check name -> the product bug that makes it fail.
 EXPECTED_FAILURES = {
+    "hostile:stdin-100-MiB":
+        "src/cli/main.cpp io.read_stdin reads all of standard input (istreambuf_iterator, no "
+        "limit) before the 4 MiB check: 100 MiB takes over 3 s and as much memory, and an "
+        "endless pipe ('yes | vitae build -') is read until memory runs out",
+    "hostile:endless-file:stated-size":
+        "src/build/cli.cpp read_input_file reads limit+1 bytes of a file with no size "
+        "(/dev/zero) and src/load/input_checks.cpp check_input reports that count: "
+        "'the file is 4194305 bytes'",
     "output-is-input":
         "src/build/cli.cpp run_build writes the PDF to -o without comparing it with the "
         "input: 'vitae build cv.yaml -o cv.yaml' exits 0 and replaces the CV source with "
@@ -247,6 +257,34 @@ def check_hostile(c, name, data, place, placeless_ok, pdf_bytes):
         c.fail(check, f"files left behind: {sorted(set(listing(d)) - set(before))}")
 
 
+def check_unbounded_input(c, name, args, stdin, path, pdf_bytes, real_size):
+    """Input with no end in sight (a device, a huge pipe) is refused after the limit: exit 1
+    within the time limit, the earlier PDF kept, no byte count other than the limit and the
+    real size (when there is one) stated."""
+    check = f"hostile:{name}"
+    d = c.fresh_dir(name)
+    earlier = os.path.join(d, "out.pdf")
+    write(earlier, pdf_bytes)
+    before = listing(d)
+    rc, out, err, seconds = run(c.vitae, ["build"] + args + ["-o", "out.pdf"], d, stdin=stdin)
+    if rc != 1:
+        c.fail(check, f"exit {rc}, expected 1" + (f" (signal {-rc})" if rc < 0 else ""))
+    if seconds >= MAX_SECONDS:
+        c.fail(check, f"took {seconds:.2f} s, more than {MAX_SECONDS} s: the input is read "
+                      "past the 4 MiB limit")
+    if not diagnostic_lines(err, path):
+        c.fail(check, f"no '{path}: error: ...' line in stderr:\n{err[:2000]}")
+    if out or read(earlier) != pdf_bytes or listing(d) != before:
+        c.fail(check, "wrote to stdout, changed the earlier PDF or left files behind")
+    first = next((l for l in err.splitlines() if ": error: " in l), "")
+    allowed = {4, 4 * MIB} | ({real_size} if real_size else set())
+    wrong = [n for n in map(int, re.findall(r"\d+", first.partition(": error: ")[2]))
+             if n not in allowed]
+    if wrong:
+        c.fail(check + ":stated-size", f"the message states {wrong} bytes for an input "
+               f"{'of %d bytes' % real_size if real_size else 'with no end'}: {first!r}")
+
+
 # ---- missing input, stdio, output directory, diagnostics format ---------------------------
 
 def check_missing(c):
@@ -401,13 +439,18 @@ def main():
         check_exit_codes(c, pdf_bytes)
         for name, (data, place, placeless_ok) in HOSTILE.items():
             check_hostile(c, name, data, place, placeless_ok, pdf_bytes)
+        big = b"cv:\n  name: " + b"a" * (100 * MIB)
+        check_unbounded_input(c, "stdin-100-MiB", ["-"], big, "<stdin>", pdf_bytes, len(big))
+        if os.path.exists("/dev/zero"):
+            check_unbounded_input(c, "endless-file", ["/dev/zero"], None, "/dev/zero",
+                                  pdf_bytes, None)
         check_missing(c)
         check_stdio(c, pdf_bytes)
         check_no_dir(c)
         check_did_you_mean(c)
         check_output_is_input(c)
         checks = {"exit-codes", "missing", "stdio", "no-dir", "out-is-dir", "did-you-mean",
-                  "output-is-input",
+                  "output-is-input", "hostile:stdin-100-MiB", "hostile:endless-file",
                   "write-error-wording", "hostile:over-4-MiB:stated-size"} | \
             {f"hostile:{n}" for n in HOSTILE}
     failures, expected_seen = [], set()
