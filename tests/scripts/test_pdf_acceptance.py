@@ -582,7 +582,7 @@ def fixed_current_date(doc):
     return None
 
 
-def check_dates(doc, pdf, when, rep, want_date):
+def check_dates(pdf, when, rep, want_date):
     """Info CreationDate and XMP CreateDate: `want_date` is an ISO instant, a YYYY-MM-DD
     prefix, or None for "no date at all"."""
     created = pdf_string(pdf.info.get("/CreationDate"))
@@ -689,7 +689,7 @@ def checks_of_file(vitae, path, tmp_root, rep):
     title = expected_title(doc)
     check_outline(doc, pdf, title, rep)
     check_metadata(doc, pdf, pdf_path, rep)
-    check_dates(doc, pdf, "without SOURCE_DATE_EPOCH", rep, fixed_current_date(doc))
+    check_dates(pdf, "without SOURCE_DATE_EPOCH", rep, fixed_current_date(doc))
     check_codepoints(pdf_path, rep)
     if os.path.normpath(path) == os.path.normpath(REFERENCE_CV) and len(base) > MAX_REFERENCE_BYTES:
         rep.fail("size", f"{len(base)} bytes, more than {MAX_REFERENCE_BYTES}")
@@ -699,7 +699,7 @@ def checks_of_file(vitae, path, tmp_root, rep):
     if data is None:
         rep.fail("dates", f"build with SOURCE_DATE_EPOCH failed:\n{err}")
     else:
-        check_dates(doc, Pdf(epoch_pdf), f"SOURCE_DATE_EPOCH={EPOCH}", rep, EPOCH_ISO)
+        check_dates(Pdf(epoch_pdf), f"SOURCE_DATE_EPOCH={EPOCH}", rep, EPOCH_ISO)
     check_determinism(vitae, path, tmp, base, rep)
     return rep
 
