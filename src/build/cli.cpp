@@ -61,6 +61,14 @@ std::string default_output(const std::string& input) {
   return input.substr(0, dot) + ".pdf";
 }
 
+// Whether two paths name the same existing file (also through links or "./").
+bool same_file(const std::string& a, const std::string& b) {
+  if (a == "-" || b == "-") return false;
+  struct stat sa {}, sb {};
+  if (stat(a.c_str(), &sa) != 0 || stat(b.c_str(), &sb) != 0) return false;
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 int usage_error(const CliIo& io, const std::string& message) {
   io.err("vitae: error: " + message + "\n" + kUsage);
   return 2;
@@ -81,7 +89,7 @@ int run_build(const CliArgs& args, const CliIo& io) {
   LoadOptions limits;
   if (args.input == "-") {
     source.path = "<stdin>";
-    std::optional<std::string> text = io.read_stdin();
+    std::optional<std::string> text = io.read_stdin(limits.max_bytes + 1);
     if (!text) return io.err("vitae: error: cannot read standard input\n"), 1;
     source.text = std::move(*text);
   } else {
@@ -100,6 +108,18 @@ int run_build(const CliArgs& args, const CliIo& io) {
     source.text = std::move(*text);
   }
 
+  if (source.text.size() > limits.max_bytes) {
+    // Read up to one byte past the limit and no further (a pipe or a device may not end).
+    io.err(source.path + ": error: the input is larger than the limit of " + std::to_string(limits.max_bytes) +
+           " bytes\n  hint: a CV is a few kilobytes: is this the right file?\n");
+    return 1;
+  }
+  std::string target = args.output ? *args.output : (args.input == "-" ? "-" : default_output(args.input));
+  if (!config.check_only && !args.dump && same_file(args.input, target)) {
+    io.err("vitae: error: the output '" + target + "' is the input file; refusing to overwrite it\n");
+    return 1;
+  }
+
   Diagnostics diags;
   BuildServices services;
   std::optional<BuildResult> result = build_document(source, config, services, diags);
@@ -112,14 +132,13 @@ int run_build(const CliArgs& args, const CliIo& io) {
     return 0;
   }
 
-  std::string target = args.output ? *args.output : (args.input == "-" ? "-" : default_output(args.input));
   if (target == "-") {
     io.out(result->pdf);
     return 0;
   }
   std::string why;
   if (!write_file_atomically(target, result->pdf, &why)) {
-    io.err("vitae: error: cannot write '" + target + "': " + why + "\n");
+    io.err("vitae: error: " + why + "\n");  // says "cannot write PATH: ..." itself
     return 1;
   }
   return 0;

@@ -29,7 +29,9 @@ std::optional<CliArgs> parse_cli_args(const std::vector<std::string>& args, std:
 struct CliIo {
   std::function<void(std::string_view)> out;  ///< standard output (PDF bytes with -o -)
   std::function<void(std::string_view)> err;  ///< standard error (diagnostics, help on misuse)
-  std::function<std::optional<std::string>()> read_stdin;
+  /// Reads standard input, at most `max_bytes` bytes (more is never read: a pipe may be
+  /// endless). Nothing on failure.
+  std::function<std::optional<std::string>(std::size_t max_bytes)> read_stdin;
   std::function<std::optional<std::string>(const char*)> getenv;
 };
 

@@ -1,8 +1,7 @@
 // vitae's entry point: forwards to run_cli with the real standard streams and environment.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <iostream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -13,9 +12,15 @@ int main(int argc, char** argv) {
   vitae::CliIo io;
   io.out = [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); };
   io.err = [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stderr); };
-  io.read_stdin = []() -> std::optional<std::string> {
-    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    if (std::cin.bad()) return std::nullopt;
+  io.read_stdin = [](std::size_t max_bytes) -> std::optional<std::string> {
+    std::string text;
+    char buf[65536];
+    while (text.size() < max_bytes) {
+      std::size_t n = std::fread(buf, 1, std::min(sizeof buf, max_bytes - text.size()), stdin);
+      text.append(buf, n);
+      if (n == 0) break;
+    }
+    if (std::ferror(stdin)) return std::nullopt;
     return text;
   };
   io.getenv = [](const char* name) -> std::optional<std::string> {

@@ -70,7 +70,10 @@ bool write_file_atomically(const std::string& path, std::string_view bytes, std:
   };
   struct stat target {};
   if (::stat(path.c_str(), &target) == 0 && S_ISDIR(target.st_mode))
-    return fail("is a directory", EISDIR);
+  {
+    if (error) *error = "cannot write " + path + ": it is a directory";
+    return false;
+  }
   std::string temp;
   const int fd = open_temp(path, temp);
   if (fd < 0) return fail("cannot create a temporary file in " + directory_of(path), errno);

@@ -22,7 +22,7 @@ CliRun run(std::vector<std::string> args, std::string stdin_text = {}, std::map<
   CliIo io;
   io.out = [&](std::string_view s) { r.out += s; };
   io.err = [&](std::string_view s) { r.err += s; };
-  io.read_stdin = [&]() -> std::optional<std::string> { return stdin_text; };
+  io.read_stdin = [&](std::size_t max) -> std::optional<std::string> { return stdin_text.substr(0, max); };
   io.getenv = [&](const char* name) -> std::optional<std::string> {
     auto it = env.find(name);
     return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);
@@ -120,6 +120,22 @@ TEST_F(CliFiles, FailedBuildLeavesEarlierPdfUntouched) {
   EXPECT_EQ(slurp(dir / "cv.pdf"), "earlier");
   for (const auto& e : fs::directory_iterator(dir))
     EXPECT_TRUE(e.path().filename() == "cv.yaml" || e.path().filename() == "cv.pdf") << e.path();
+}
+
+TEST_F(CliFiles, RefusesToOverwriteTheInput) {
+  fs::path cv = write("cv.yaml", kMinimal);
+  CliRun r = run({"build", cv.string(), "-o", (dir / "." / "cv.yaml").string()});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("is the input file"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(cv), kMinimal);
+}
+
+TEST_F(CliFiles, OversizedStdinIsRefusedWithoutReadingOn) {
+  std::string big(5 * 1024 * 1024, 'a');
+  CliRun r = run({"check", "-"}, big);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("<stdin>: error: the input is larger than the limit of 4194304 bytes"), std::string::npos)
+      << r.err;
 }
 
 TEST_F(CliFiles, ErrorsAreCompilerStyle) {
