@@ -17,8 +17,28 @@ bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <
 bool looks_like_url(std::string_view w) {
   std::size_t at = w.find('@');
   bool address = at != std::string_view::npos && w.find('.', at) != std::string_view::npos;
-  return w.find("://") != std::string_view::npos || address || w.rfind("www.", 0) == 0 ||
+  // A host name: letters on both sides of a dot, ending in a top-level domain of letters
+  // ("alexmorgan.example.com"); not "e.g." nor "Dr.-Ing." nor "3.97".
+  std::size_t dot = w.find_last_of('.');
+  bool host = dot != std::string_view::npos && dot > 0 && dot + 2 < w.size() && is_ascii_letter(w[dot - 1]) &&
+              std::all_of(w.begin() + dot + 1, w.end(), is_ascii_letter);
+  return w.find("://") != std::string_view::npos || address || host || w.rfind("www.", 0) == 0 ||
          std::count(w.begin(), w.end(), '/') >= 3;
+}
+
+// The part of a word that may be hyphenated: its letters, without leading or trailing
+// punctuation. TeX hyphenates only words made of letters (The TeXbook, chapter 14); a
+// token with digits or symbols inside (a URL, "C/C++", "3.97/4.00") gets no hyphens.
+// Bytes >= 0x80 count as letters (accented and non-Latin letters in UTF-8).
+std::string_view hyphenatable_core(std::string_view w, std::size_t* offset) {
+  auto letter = [](char c) { return is_ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80; };
+  std::size_t b = 0, e = w.size();
+  while (b < e && !letter(w[b])) ++b;
+  while (e > b && !letter(w[e - 1])) --e;
+  std::string_view core = w.substr(b, e - b);
+  *offset = b;
+  if (core.empty() || !std::all_of(core.begin(), core.end(), letter)) return {};
+  return core;
 }
 
 void add(std::vector<WordBreak>& out, WordBreak b) {
@@ -48,8 +68,10 @@ std::vector<WordBreak> word_breaks(std::string_view w, const WordBreakConfig& co
       if (c == '@') add(out, {i, config.url_penalty, false});  // before the @
     }
   }
-  if (config.allow_hyphenation && hyphenator) {
-    for (std::size_t off : hyphenator->hyphenate(w)) add(out, {off, config.hyphen_penalty, true});
+  std::size_t core_at = 0;
+  std::string_view core = hyphenatable_core(w, &core_at);
+  if (config.allow_hyphenation && hyphenator && !core.empty() && !looks_like_url(w)) {
+    for (std::size_t off : hyphenator->hyphenate(core)) add(out, {core_at + off, config.hyphen_penalty, true});
   }
   if (word_width > config.line_width) {
     for (std::size_t i = 1; i < w.size(); ++i)

@@ -1,5 +1,7 @@
 #include "load/section_title.h"
 
+#include "model/utf8.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -17,9 +19,11 @@ constexpr std::array<std::string_view, 28> kSmallWords = {
 }  // namespace
 
 std::string section_title(std::string_view key) {
-  bool as_written = std::any_of(key.begin(), key.end(), [](char c) {
-    return c == ' ' || std::isupper(static_cast<unsigned char>(c));
-  });
+  bool as_written = key.find(' ') != std::string_view::npos;
+  for (std::size_t i = 0; i < key.size() && !as_written;) {
+    char32_t c = utf8_next(key, i);
+    as_written = simple_lower(c) != c;  // a capital letter, also beyond ASCII ("Über")
+  }
   if (as_written) return std::string(key);
   std::string out;
   std::size_t start = 0;
@@ -29,7 +33,13 @@ std::string section_title(std::string_view key) {
     if (start > 0) out += ' ';
     bool small = std::find(kSmallWords.begin(), kSmallWords.end(), word) != kSmallWords.end();
     std::string w(word);
-    if (!small && !w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    if (!small && !w.empty()) {
+      std::size_t after = 0;
+      char32_t first = utf8_next(w, after);
+      std::string upper;
+      append_utf8(upper, simple_upper(first));
+      w = upper + w.substr(after);
+    }
     out += w;
     if (end == std::string_view::npos) break;
     start = end + 1;

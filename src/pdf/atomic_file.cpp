@@ -69,8 +69,7 @@ bool write_file_atomically(const std::string& path, std::string_view bytes, std:
     return false;
   };
   struct stat target {};
-  if (::stat(path.c_str(), &target) == 0 && S_ISDIR(target.st_mode))
-  {
+  if (::stat(path.c_str(), &target) == 0 && S_ISDIR(target.st_mode)) {
     if (error) *error = "cannot write " + path + ": it is a directory";
     return false;
   }

@@ -1,6 +1,8 @@
 // Hyphenation with libhyphen: pattern-file lookup, case folding, break positions.
 #include "text/hyphenate.h"
 
+#include "model/utf8.h"
+
 #include <hyphen.h>
 
 #include <algorithm>
@@ -46,38 +48,6 @@ std::vector<std::string> subtags(const std::string& tag) {
 bool is_file(const fs::path& p) {
   std::error_code ec;
   return fs::is_regular_file(p, ec);
-}
-
-/// Simple lower-casing for the alphabets Debian ships patterns for (Latin, Cyrillic,
-/// Greek basics); keeps the character count, which is what positions are counted in.
-char32_t fold(char32_t c) {
-  if (c < 0x80) return static_cast<char32_t>(std::tolower(static_cast<int>(c)));
-  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
-  if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return c | 1;
-  if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
-  if (c == 0x178) return 0xFF;
-  if (c >= 0x410 && c <= 0x42F) return c + 0x20;
-  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
-  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 0x20;
-  return c;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
 }
 
 /// The arrays libhyphen may allocate for non-standard hyphenation, freed on scope exit.
@@ -172,7 +142,7 @@ std::vector<std::size_t> Hyphenator::hyphenate(std::string_view word, Hyphenatio
     char_start.push_back(pos);
     const char32_t c = decode_utf8(word, pos);
     if (c == 0xFFFD || c == 0) return breaks;
-    append_utf8(folded, dict_->dict->utf8 ? fold(c) : c);
+    append_utf8(folded, dict_->dict->utf8 ? simple_lower(c) : c);
   }
   if (!dict_->dict->utf8 && folded.size() != char_start.size()) return breaks;  // 8-bit dict
   const int n = static_cast<int>(folded.size());

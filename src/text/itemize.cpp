@@ -1,6 +1,8 @@
 // Itemisation (script runs, font runs with fallback) and shaping of the items.
 #include "text/itemize.h"
 
+#include "model/utf8.h"
+
 #include <hb.h>
 
 #include <cstdio>
@@ -187,23 +189,7 @@ void append(std::vector<TextItem>& items, const std::shared_ptr<const Font>& fon
 
 }  // namespace
 
-char32_t decode_utf8(std::string_view s, std::size_t& pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  const unsigned char b0 = byte(pos);
-  if (b0 < 0x80) { ++pos; return b0; }
-  // Sequence length and the minimum value (rejects overlong forms), RFC 3629.
-  const int len = b0 >= 0xF0 && b0 <= 0xF4 ? 4 : b0 >= 0xE0 ? (b0 <= 0xEF ? 3 : 0) : b0 >= 0xC2 ? 2 : 0;
-  if (len == 0 || pos + len > s.size()) { ++pos; return 0xFFFD; }
-  char32_t cp = b0 & (0x7F >> len);
-  for (int i = 1; i < len; ++i) {
-    if ((byte(pos + i) & 0xC0) != 0x80) { ++pos; return 0xFFFD; }
-    cp = (cp << 6) | (byte(pos + i) & 0x3F);
-  }
-  static constexpr char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++pos; return 0xFFFD; }
-  pos += len;
-  return cp;
-}
+char32_t decode_utf8(std::string_view s, std::size_t& pos) { return utf8_next(s, pos); }
 
 FontChain make_font_chain(const FontLibrary& library, std::shared_ptr<const Font> primary,
                           FontWeight weight, FontStyle style) {

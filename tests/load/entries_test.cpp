@@ -187,6 +187,9 @@ TEST(Entries, SectionOrderAndTitles) {
 TEST(SectionTitle, RenderCvRules) {
   EXPECT_EQ(load::section_title("education_and_training"), "Education and Training");
   EXPECT_EQ(load::section_title("experience"), "Experience");
+  EXPECT_EQ(load::section_title("über_uns"), "Über Uns");            // beyond ASCII
+  EXPECT_EQ(load::section_title("опыт_работы"), "Опыт Работы");      // Cyrillic
+  EXPECT_EQ(load::section_title("Über uns"), "Über uns");            // as written
   EXPECT_EQ(load::section_title("of_mice_and_men"), "of Mice and Men");
   EXPECT_EQ(load::section_title("myProjects"), "myProjects");
   EXPECT_EQ(load::section_title("my projects"), "my projects");

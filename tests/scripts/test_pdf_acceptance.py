@@ -46,17 +46,7 @@ import xml.etree.ElementTree as ET
 import yaml
 
 # "FILE::CHECK" -> the product bug that makes the check fail.
-EXPECTED_FAILURES = {
-    "synthetic/edge-cases.yaml::outline":
-        "src/load/section_title.cpp section_title capitalises with std::toupper on the first "
-        "byte, so a key starting with a non-ASCII letter stays lower case: 'über_uns' -> "
-        "'über Uns' (heading and bookmark); RenderCV (str.capitalize) gives 'Über Uns'",
-    "data/examples/alex-morgan.yaml::links-drawn":
-        "src/layout/word_breaks.cpp looks_like_url does not take a bare host name for a URL: "
-        "the website 'https://alexmorgan.example.com/' is shown as 'alexmorgan.example.com' "
-        "(src/layout/realize.cpp strip_scheme), the hyphenator breaks it after the second "
-        "period and a hyphen is drawn: 'alexmorgan.example.-' / 'com'",
-}
+EXPECTED_FAILURES = {}
 
 REFERENCE_CV = "data/examples/wei-wen.yaml"
 
