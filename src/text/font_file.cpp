@@ -60,12 +60,10 @@ int metric(hb_font_t* font, hb_ot_metrics_tag_t t) {
 
 }  // namespace
 
-HbFont::HbFont(std::string path, std::vector<uint8_t> bytes)
-    : path_(std::move(path)), bytes_(std::move(bytes)) {
-  // The blob points into bytes_, which outlives it (destroyed in ~HbFont first).
-  blob_ = hb_blob_create(reinterpret_cast<const char*>(bytes_.data()),
-                         static_cast<unsigned>(bytes_.size()), HB_MEMORY_MODE_READONLY,
-                         nullptr, nullptr);
+HbFont::HbFont(std::string path, hb_blob_t* blob) : path_(std::move(path)), blob_(blob) {
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(blob_, &length);
+  bytes_ = std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(data), length);
   face_ = hb_face_create(blob_, 0);
   hb_face_make_immutable(face_);
   glyph_count_ = hb_face_get_glyph_count(face_);
@@ -81,8 +79,6 @@ HbFont::HbFont(std::string path, std::vector<uint8_t> bytes)
   }
   read_names();
   read_metrics();
-  advances_.resize(glyph_count_);
-  for (unsigned g = 0; g < glyph_count_; ++g) advances_[g] = hb_font_get_glyph_h_advance(font_, g);
 }
 
 HbFont::~HbFont() {
@@ -125,7 +121,9 @@ void HbFont::read_metrics() {
 }
 
 int HbFont::glyph_advance(uint16_t glyph) const {
-  return glyph < advances_.size() ? advances_[glyph] : 0;
+  // Asked on demand (the PDF writer needs only the glyphs it embeds): reading all of a
+  // font's advances up front cost more than the rest of loading it.
+  return glyph < glyph_count_ ? hb_font_get_glyph_h_advance(font_, glyph) : 0;
 }
 
 bool HbFont::has_codepoint(char32_t c) const {
@@ -142,42 +140,33 @@ const HbFont& hb_font_of(const Font& font) {
 namespace {
 
 /// Reads the whole file; false and an error text when it cannot.
-bool read_file(const std::string& path, std::vector<uint8_t>& out, std::string& error) {
+hb_blob_t* map_file(const std::string& path, std::string& error) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     error = "font file '" + path + "' does not exist";
-    return false;
+    return nullptr;
   }
   if (!std::filesystem::is_regular_file(path, ec)) {
     error = "'" + path + "' is not a regular file";
-    return false;
+    return nullptr;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot open font file '" + path + "'";
-    return false;
-  }
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size < 0) {
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
     error = "cannot read font file '" + path + "'";
-    return false;
+    return nullptr;
   }
-  if (static_cast<std::size_t>(size) > kMaxFontBytes) {
+  if (size > kMaxFontBytes) {
     error = "font file '" + path + "' is larger than 64 MB";
-    return false;
+    return nullptr;
   }
-  in.seekg(0, std::ios::beg);
-  out.resize(static_cast<std::size_t>(size));
-  if (size > 0 && !in.read(reinterpret_cast<char*>(out.data()), size)) {
-    error = "cannot read font file '" + path + "'";
-    return false;
-  }
-  return true;
+  // Mapped, not read: a build touches only the pages of the tables it uses.
+  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!blob) error = "cannot read font file '" + path + "'";
+  return blob;
 }
 
 /// Checks the sfnt signature (OpenType spec, "Organization of an OpenType Font").
-bool check_signature(const std::string& path, const std::vector<uint8_t>& bytes,
+bool check_signature(const std::string& path, std::span<const uint8_t> bytes,
                      std::string& error) {
   auto is = [&](const char* sig) { return bytes.size() >= 4 && std::memcmp(bytes.data(), sig, 4) == 0; };
   static const uint8_t kTrueType[4] = {0, 1, 0, 0};
@@ -223,11 +212,16 @@ bool check_tables(const std::string& path, const HbFont& font, std::string& erro
 std::shared_ptr<const Font> load_font_file(const std::string& path, std::string* error) {
   std::string err;
   try {
-    std::vector<uint8_t> bytes;
-    if (text_detail::read_file(path, bytes, err) &&
-        text_detail::check_signature(path, bytes, err)) {
-      auto font = std::make_shared<text_detail::HbFont>(path, std::move(bytes));
-      if (text_detail::check_tables(path, *font, err)) return font;
+    hb_blob_t* blob = text_detail::map_file(path, err);
+    if (blob) {
+      unsigned length = 0;
+      const char* data = hb_blob_get_data(blob, &length);
+      if (!text_detail::check_signature(path, {reinterpret_cast<const uint8_t*>(data), length}, err)) {
+        hb_blob_destroy(blob);
+      } else {
+        auto font = std::make_shared<text_detail::HbFont>(path, blob);  // owns the blob now
+        if (text_detail::check_tables(path, *font, err)) return font;
+      }
     }
   } catch (const std::bad_alloc&) {
     err = "out of memory loading font file '" + path + "'";

@@ -22,7 +22,8 @@ namespace vitae::text_detail {
 class HbFont final : public Font {
  public:
   /// Takes ownership of the file bytes; `face_blob_ok` checks were done by the caller.
-  HbFont(std::string path, std::vector<uint8_t> bytes);
+  /// Takes ownership of `blob` (the whole font file, usually mapped).
+  HbFont(std::string path, hb_blob_t* blob);
   ~HbFont() override;
   HbFont(const HbFont&) = delete;
   HbFont& operator=(const HbFont&) = delete;
@@ -46,7 +47,7 @@ class HbFont final : public Font {
   void read_metrics();
 
   std::string path_;
-  std::vector<uint8_t> bytes_;
+  std::span<const uint8_t> bytes_;  ///< the blob's data
   hb_blob_t* blob_ = nullptr;
   hb_face_t* face_ = nullptr;
   hb_font_t* font_ = nullptr;
@@ -55,7 +56,6 @@ class HbFont final : public Font {
   bool is_cff_ = false;
   FontMetrics metrics_;
   unsigned glyph_count_ = 0;
-  std::vector<int32_t> advances_;
 };
 
 /// The HbFont behind a Font made by this stage (every Font is one; checked).
