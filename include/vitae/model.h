@@ -160,6 +160,9 @@ struct Design {
     PerRole<Length> font_size;
     PerRole<bool> small_caps;
     PerRole<bool> bold;
+    /// vitae extension: OpenType features per role, HarfBuzz syntax ("onum", "+tnum",
+    /// "-liga", "ss01=1"). Kerning and standard ligatures are on unless turned off here.
+    PerRole<std::vector<std::string>> font_features;
   } typography;
 
   struct Links {

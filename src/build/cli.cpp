@@ -16,7 +16,7 @@ namespace vitae {
 
 namespace {
 
-constexpr const char* kUsage = "usage: vitae build INPUT [-o OUTPUT] [--stats]\n"
+constexpr const char* kUsage = "usage: vitae build INPUT [-o OUTPUT] [--stats] [--dump]\n"
                                "       vitae check INPUT\n"
                                "       vitae help [COMMAND] | --help | --version\n";
 

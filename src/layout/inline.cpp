@@ -77,9 +77,21 @@ struct Builder {
     words.push_back(std::move(word));
   }
 
+  // A no-break space (U+00A0) between words: TeX's tie (~). It is drawn as an ordinary
+  // space glyph, so extractors read U+0020, but no line breaks there.
+  void add_tie(std::size_t span) {
+    Abs w = ctx.cache->space(spec.spans[span].style).width;
+    pb.add_tie(w, w / 2, w / 3, add_payload({Payload::Kind::Space, 0, 0, 0, span}));
+  }
+
+  static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+  static bool is_nbsp(std::string_view t, std::size_t i) {
+    return i + 1 < t.size() && t[i] == '\xC2' && t[i + 1] == '\xA0';
+  }
+
   void build() {
-    bool pending_space = false;
-    std::size_t space_span = 0;
+    enum class Gap { None, Space, Tie } pending = Gap::None;
+    std::size_t gap_span = 0;
     bool any_box = false;
     WordBreakConfig wb;
     wb.line_width = spec.width;
@@ -87,15 +99,17 @@ struct Builder {
       const std::string& t = spec.spans[s].text;
       std::size_t i = 0;
       while (i < t.size()) {
-        if (t[i] == ' ' || t[i] == '\n' || t[i] == '\t') {
-          if (any_box) pending_space = true, space_span = s;
-          ++i;
+        if (is_space(t[i]) || is_nbsp(t, i)) {
+          bool tie = is_nbsp(t, i);
+          if (any_box && (tie || pending != Gap::Tie)) pending = tie ? Gap::Tie : Gap::Space, gap_span = s;
+          i += tie ? 2 : 1;
           continue;
         }
         std::size_t j = i;
-        while (j < t.size() && t[j] != ' ' && t[j] != '\n' && t[j] != '\t') ++j;
-        if (pending_space) add_space(space_span);
-        pending_space = false;
+        while (j < t.size() && !is_space(t[j]) && !is_nbsp(t, j)) ++j;
+        if (pending == Gap::Space) add_space(gap_span);
+        if (pending == Gap::Tie) add_tie(gap_span);
+        pending = Gap::None;
         Word w{s, i, j, {}};
         const TextStyle& st = spec.spans[s].style;
         std::string_view text = std::string_view(t).substr(i, j - i);

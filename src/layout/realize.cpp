@@ -191,6 +191,13 @@ std::string connections_markup(const RealizeContext& ctx) {
   for (const SocialNetwork& s : cv.social_networks)
     items.push_back(link(hc.display_urls_instead_of_usernames ? strip_scheme(s.url) : s.username, s.url, hc.hyperlink));
   for (const CustomConnection& c : cv.custom_connections) items.push_back(link(c.placeholder, c.url, hc.hyperlink));
+  // Each contact item stays whole on a line: its spaces become ties (U+00A0, drawn and
+  // extracted as ordinary spaces, see inline.cpp).
+  for (std::string& item : items) {
+    std::string tied;
+    for (char c : item) tied += c == ' ' ? std::string("\u00A0") : std::string(1, c);
+    item = std::move(tied);
+  }
   std::string sep = hc.separator.empty() ? " " : " " + hc.separator + " ";
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) out += (i ? sep : "") + items[i];

@@ -19,22 +19,30 @@ struct RoleDesign {
   Length size;
   Color color;
   bool bold;
+  bool small_caps = false;
+  const std::vector<std::string>* features = nullptr;
 };
 
 RoleDesign role_design(const Design& d, Role role) {
   const auto& t = d.typography;
   switch (role) {
-    case Role::Name: return {&t.font_family.name, t.font_size.name, d.colors.name, t.bold.name};
-    case Role::Headline: return {&t.font_family.headline, t.font_size.headline, d.colors.headline, t.bold.headline};
+    case Role::Name:
+      return {&t.font_family.name, t.font_size.name, d.colors.name, t.bold.name, t.small_caps.name,
+              &t.font_features.name};
+    case Role::Headline:
+      return {&t.font_family.headline, t.font_size.headline, d.colors.headline, t.bold.headline,
+              t.small_caps.headline, &t.font_features.headline};
     case Role::Connections:
-      return {&t.font_family.connections, t.font_size.connections, d.colors.connections, t.bold.connections};
+      return {&t.font_family.connections, t.font_size.connections, d.colors.connections, t.bold.connections,
+              t.small_caps.connections, &t.font_features.connections};
     case Role::SectionTitles:
       return {&t.font_family.section_titles, t.font_size.section_titles, d.colors.section_titles,
-              t.bold.section_titles};
-    case Role::Footer: return {&t.font_family.body, t.font_size.body, d.colors.footer, false};
+              t.bold.section_titles, t.small_caps.section_titles, &t.font_features.section_titles};
+    case Role::Footer:
+      return {&t.font_family.body, t.font_size.body, d.colors.footer, false, false, &t.font_features.body};
     case Role::Body: break;
   }
-  return {&t.font_family.body, t.font_size.body, d.colors.body, t.bold.body};
+  return {&t.font_family.body, t.font_size.body, d.colors.body, t.bold.body, t.small_caps.body, &t.font_features.body};
 }
 
 }  // namespace
@@ -70,6 +78,10 @@ Styles resolve_styles(const Document& doc, const FontLibrary& fonts, Diagnostics
         if (st.font) st.chain = make_font_chain(fonts, st.font, req.weight, req.style);
         st.size = size;
         st.color = rd.color;
+        // Small capitals are the OpenType feature smcp (real small caps; a font without
+        // them keeps its lower case, as HarfBuzz leaves unknown features alone).
+        st.features = *rd.features;
+        if (rd.small_caps) st.features.push_back("smcp");
         st.bold = b;
         st.italic = i;
       }

@@ -50,9 +50,13 @@ std::vector<DesignKey> build_table() {
   add_roles(k, "typography.font_size", V::Length, kApplied, true, VITAE_FIELD(typography.font_size.body),
             VITAE_FIELD(typography.font_size.name), VITAE_FIELD(typography.font_size.headline),
             VITAE_FIELD(typography.font_size.connections), VITAE_FIELD(typography.font_size.section_titles));
-  add_roles(k, "typography.small_caps", V::Bool, kNotYet, false, nullptr, VITAE_FIELD(typography.small_caps.name),
+  add_roles(k, "typography.small_caps", V::Bool, kApplied, false, nullptr, VITAE_FIELD(typography.small_caps.name),
             VITAE_FIELD(typography.small_caps.headline), VITAE_FIELD(typography.small_caps.connections),
             VITAE_FIELD(typography.small_caps.section_titles));
+  add_roles(k, "typography.font_features", V::Features, kApplied, true,
+            VITAE_FIELD(typography.font_features.body), VITAE_FIELD(typography.font_features.name),
+            VITAE_FIELD(typography.font_features.headline), VITAE_FIELD(typography.font_features.connections),
+            VITAE_FIELD(typography.font_features.section_titles));
   add_roles(k, "typography.bold", V::Bool, kApplied, false, nullptr, VITAE_FIELD(typography.bold.name),
             VITAE_FIELD(typography.bold.headline), VITAE_FIELD(typography.bold.connections),
             VITAE_FIELD(typography.bold.section_titles));

@@ -22,6 +22,7 @@ enum class DesignValue {
   Choice,      ///< one of `choices` -> std::string
   PageSize,    ///< a page size name -> Design::Page::size, width and height
   StringList,  ///< -> std::vector<std::string>
+  Features,    ///< a list of OpenType feature settings ("onum", "-liga") -> std::vector<std::string>
   Font,        ///< a family name or a font file path -> FontChoice
 };
 

@@ -1,6 +1,7 @@
 #include "load/design_reader.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "load/builtin_layouts.h"
 #include "load/design_keys.h"
@@ -39,15 +40,36 @@ bool store(void* field, T value) {
   return changed;
 }
 
+// HarfBuzz's feature syntax, the common forms: [+-]tag[=N], the tag four letters, digits
+// or spaces (hb_feature_from_string accepts more; the text stage skips what it cannot read).
+bool is_feature_setting(const std::string& f) {
+  std::size_t i = (!f.empty() && (f[0] == '+' || f[0] == '-')) ? 1 : 0;
+  std::size_t tag_end = f.find('=', i);
+  std::string tag = f.substr(i, tag_end == std::string::npos ? std::string::npos : tag_end - i);
+  if (tag.size() != 4 || !std::all_of(tag.begin(), tag.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+    return false;
+  if (tag_end == std::string::npos) return true;
+  std::string n = f.substr(tag_end + 1);
+  return !n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool store_value(const DesignKey& key, const YNode& v, Design& design, Reader& r) {
   std::string what = "design." + key.path;
   void* field = key.field(design);
   using V = DesignValue;
   if (key.type == V::Template && v.is_null()) return store(field, std::string());
-  if (key.type == V::StringList) {
+  if (key.type == V::StringList || key.type == V::Features) {
     if (v.is_null()) return store(field, std::vector<std::string>{});
     auto list = r.string_list(v, what);
-    return list && store(field, *list);
+    if (!list) return false;
+    if (key.type == V::Features)
+      for (const std::string& f : *list)
+        if (!is_feature_setting(f)) {
+          r.error(v.loc, what + ": '" + f + "' is not an OpenType feature setting",
+                  "write a four-letter tag, optionally with + or - before it or =N after it: onum, -liga, ss01=1");
+          return false;
+        }
+    return store(field, *list);
   }
   if (key.type == V::Bool) {
     auto b = r.boolean(v, what);

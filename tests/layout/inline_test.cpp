@@ -83,6 +83,21 @@ TEST_F(InlineTest, SpacesAreRealGlyphsAndTextIsKept) {
   for (const Glyph& g : r.glyphs) EXPECT_LT(g.cluster, r.text.size());
 }
 
+TEST_F(InlineTest, NoBreakSpaceTiesWordsAndExtractsAsASpace) {
+  SetParagraph p = set("one two\u00A0three four\u00A0five six", 40, Align::Left);
+  std::vector<std::string> lines;
+  for (const SetLine& l : p.lines) lines.push_back(line_text(l));
+  for (const std::string& l : lines) {
+    EXPECT_EQ(l.find("\u00A0"), std::string::npos) << l;  // drawn and stored as U+0020
+    EXPECT_NE(l, "two") << "a tie was broken";
+    EXPECT_NE(l, "three") << "a tie was broken";
+  }
+  std::string joined;
+  for (const std::string& l : lines) joined += l + "|";
+  EXPECT_NE(joined.find("two three"), std::string::npos) << joined;
+  EXPECT_NE(joined.find("four five"), std::string::npos) << joined;
+}
+
 TEST_F(InlineTest, LongUrlBreaksAtSlashesWithoutHyphen) {
   SetParagraph p = set("see https://example.com/a/very/long/path/that/cannot/fit/on/one/line/at/all/really", 120,
                        Align::Left);

@@ -128,6 +128,19 @@ design:
   EXPECT_EQ(d.unapplied_keys, std::vector<std::string>{"design.links.underline"});
 }
 
+TEST(Design, FontFeaturesPerRole) {
+  auto ok = testing::load_text("cv:\n  name: Ada\ndesign:\n  typography:\n    font_features:\n      body: [onum, -liga]\n"
+                               "      name: [ss01=1]\n    small_caps:\n      name: true\n");
+  ASSERT_TRUE(ok.doc) << ok.text();
+  EXPECT_EQ(ok.doc->design.typography.font_features.body, (std::vector<std::string>{"onum", "-liga"}));
+  EXPECT_EQ(ok.doc->design.typography.font_features.name, (std::vector<std::string>{"ss01=1"}));
+  EXPECT_TRUE(ok.doc->design.typography.small_caps.name);
+  EXPECT_TRUE(ok.doc->design.unapplied_keys.empty());
+  auto bad = testing::load_text("cv:\n  name: Ada\ndesign:\n  typography:\n    font_features:\n      body: [oldstyle]\n");
+  EXPECT_FALSE(bad.doc);
+  EXPECT_NE(bad.text().find("'oldstyle' is not an OpenType feature setting"), std::string::npos) << bad.text();
+}
+
 TEST(LocaleAndSettings, AllKeys) {
   auto l = testing::load_text(R"(cv:
   name: Ada
