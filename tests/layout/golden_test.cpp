@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <ostream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -36,6 +37,9 @@ struct GoldenCase {
   std::string name;  ///< the golden's file stem (the CV's file stem)
   fs::path cv;       ///< the CV file
 };
+
+/// How gtest names a case in its messages (instead of a hex dump of the struct).
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.name; }
 
 std::vector<GoldenCase> golden_cases() {
   std::vector<GoldenCase> out;
@@ -95,7 +99,8 @@ const char* severity_name(Severity s) {
 /// only, settings.current_date or else kFixedToday. The golden text is a short header
 /// (source, date, every diagnostic: what a reviewer wants to see first), then the dump.
 std::string golden_text(const GoldenCase& c, const FontLibrary& fonts) {
-  std::string rel = fs::relative(c.cv, VITAE_SOURCE_DIR).generic_string();
+  // Lexically: a symlinked checkout must not change the golden.
+  std::string rel = c.cv.lexically_normal().lexically_relative(VITAE_SOURCE_DIR).generic_string();
   Diagnostics diags;
   std::optional<Document> doc = load_document(SourceFile{rel, read_file(c.cv)}, diags);
   std::string out = "# golden dump of " + rel + " (tests/layout/golden_test.cpp)\n";

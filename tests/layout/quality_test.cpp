@@ -89,8 +89,6 @@ std::optional<Document> load_file(const fs::path& p, std::string* errors) {
   return doc;
 }
 
-std::optional<Document> load_file(const fs::path& p, std::string* errors);
-
 /// A corpus file laid out once for all the checks on it (or why it did not load).
 struct CorpusLayout {
   std::string errors;
@@ -245,17 +243,17 @@ std::vector<std::string> margin_violations(const Laid& laid) {
         if (l.y > bottom + kTol) out.push_back("below the bottom margin: " + where(l));
       }
     }
-    for (const Rule& r : page.rules) {
-      double x0 = r.origin.x.to_pt(), x1 = x0 + r.width.to_pt(), y0 = r.origin.y.to_pt(), y1 = y0 + r.height.to_pt();
-      if (x0 < left - kTol || x1 > right + kTol || y0 < top - kTol || y1 > bottom + kTol)
-        out.push_back("rule outside the text block on page " + std::to_string(p + 1) + " at " + std::to_string(x0) +
-                      "," + std::to_string(y0));
-    }
-    for (const Disc& d : page.discs) {
-      double cx = d.center.x.to_pt(), cy = d.center.y.to_pt(), r = d.radius.to_pt();
-      if (cx - r < left - kTol || cx + r > right + kTol || cy - r < top - kTol || cy > bottom + kTol)
+    // Rules and bullets: their boxes (left, top, right, bottom) inside the text block.
+    auto outside = [&](double x0, double y0, double x1, double y1) {
+      return x0 < left - kTol || x1 > right + kTol || y0 < top - kTol || y1 > bottom + kTol;
+    };
+    for (const Rule& r : page.rules)
+      if (outside(r.origin.x.to_pt(), r.origin.y.to_pt(), (r.origin.x + r.width).to_pt(), (r.origin.y + r.height).to_pt()))
+        out.push_back("rule outside the text block on page " + std::to_string(p + 1));
+    for (const Disc& d : page.discs)
+      if (outside((d.center.x - d.radius).to_pt(), (d.center.y - d.radius).to_pt(), (d.center.x + d.radius).to_pt(),
+                  d.center.y.to_pt()))
         out.push_back("bullet outside the text block on page " + std::to_string(p + 1));
-    }
   }
   return out;
 }
@@ -299,13 +297,10 @@ std::vector<std::string> headings_alone(const Laid& laid) {
       auto next = std::upper_bound(anchor_ys.begin(), anchor_ys.end(), y + kTol);
       double limit = next == anchor_ys.end() ? 1e9 : *next;
       std::string title = squeeze(a.title);
-      bool in_heading = true, content = false;
-      for (std::size_t i = 0; i < lines.size() && !content; ++i) {
-        if (m.footer[p] == i || lines[i].y <= y || lines[i].y >= limit) continue;
-        if (in_heading && title.find(squeeze(lines[i].text)) != std::string::npos) continue;
-        in_heading = false;
-        content = true;
-      }
+      bool content = false;  // a line below the heading's, above the next heading, not part of the title
+      for (std::size_t i = 0; i < lines.size() && !content; ++i)
+        content = m.footer[p] != i && lines[i].y > y && lines[i].y < limit &&
+                  title.find(squeeze(lines[i].text)) == std::string::npos;
       if (!content) out.push_back("heading '" + a.title + "' alone at the bottom of page " + std::to_string(p + 1));
     }
   }
@@ -386,6 +381,72 @@ TEST_P(Quality, SameDocumentSamePages) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, Quality, ::testing::ValuesIn(corpus()), corpus_name);
+
+// ---- The same checks under other designs ------------------------------------------------------
+
+/// Design changes the corpus does not exercise on its own: a smaller page, the other
+/// section-title styles, ragged-right text, larger type, tight and wide margins, entries
+/// allowed to break.
+struct Variant {
+  std::string name;
+  void (*apply)(Design&);
+};
+
+const std::vector<Variant>& variants() {
+  // Combined, four to a run, to keep the suite fast; each is also valid from YAML.
+  static const std::vector<Variant> v = {
+      {"a5_full_line_titles_ragged",
+       [](Design& d) {
+         d.page.width = Abs::mm(148), d.page.height = Abs::mm(210);
+         d.section_titles.type = "with_full_line";
+         d.typography.alignment = "left";
+         d.header.alignment = "left";
+       }},
+      {"moderncv_titles_large_type",
+       [](Design& d) {
+         d.section_titles.type = "moderncv";
+         d.typography.font_size.body = Length::of(Abs::pt(12));
+       }},
+      {"tight_margins_breakable_entries",
+       [](Design& d) {
+         d.page.top_margin = d.page.bottom_margin = d.page.left_margin = d.page.right_margin = Abs::cm(0.3);
+         d.entries.allow_page_break = true;
+       }},
+      {"a5_wide_margins",
+       [](Design& d) {
+         d.page.width = Abs::mm(148), d.page.height = Abs::mm(210);
+         d.page.left_margin = d.page.right_margin = Abs::cm(3.5);
+       }},
+  };
+  return v;
+}
+
+/// Every rule a layout breaks, labelled: overfull lines, ink outside the margins, missing
+/// footers, headings alone, content that does not fit on a page.
+std::vector<std::string> rule_breaches(const Laid& l) {
+  std::vector<std::string> out;
+  if (l.result.stats.overfull_lines > 0) out.push_back(std::to_string(l.result.stats.overfull_lines) + " overfull lines");
+  for (const std::vector<std::string>& v : {margin_violations(l), footer_problems(l), headings_alone(l)})
+    out.insert(out.end(), v.begin(), v.end());
+  for (const Diagnostic& d : l.diags.all())
+    if (d.message.find("does not fit") != std::string::npos) out.push_back(d.message);
+  return out;
+}
+
+TEST(QualityVariants, OtherDesignsKeepTheRules) {
+  fs::path examples = fs::path(VITAE_SOURCE_DIR) / "data" / "examples";
+  for (const fs::path& p : corpus()) {
+    if (p.parent_path() != examples) continue;
+    const CorpusLayout& c = corpus_layout(p);
+    ASSERT_TRUE(c.laid) << c.errors;
+    for (const Variant& v : variants()) {
+      Document doc = c.laid->doc;
+      v.apply(doc.design);
+      std::vector<std::string> b = rule_breaches(lay_out(doc));
+      EXPECT_TRUE(b.empty()) << p.filename() << " with " << v.name << ":\n" << joined(b);
+    }
+  }
+}
 
 // ---- The checks themselves must catch what they claim to -----------------------------------
 
@@ -561,6 +622,66 @@ std::vector<std::string> below_bottom(const Laid& l) {
 
 constexpr double kShortPage = 380;  // pt: about 19 body lines between the margins
 
+/// The first line reading `text`, or lines.size().
+std::size_t index_of(const std::vector<Line>& lines, const std::string& text) {
+  auto it = std::find_if(lines.begin(), lines.end(), [&](const Line& l) { return l.text == text; });
+  return static_cast<std::size_t>(it - lines.begin());
+}
+
+/// The list items (highlights) from line `from` on: the index of each bulleted line, then
+/// lines.size(), so that item k is lines [r[k], r[k + 1]).
+std::vector<std::size_t> items_from(const std::vector<Line>& lines, std::size_t from) {
+  std::vector<std::size_t> r;
+  for (std::size_t i = from; i < lines.size(); ++i)
+    if (lines[i].has_bullet) r.push_back(i);
+  r.push_back(lines.size());
+  return r;
+}
+
+/// One layout of a sweep and its lines.
+struct Step {
+  Laid laid;
+  std::vector<Line> lines;
+};
+
+/// A section laid out after 0, 1, 2, ... filler lines. The unpaged reference is laid out
+/// once, with the most filler; a step with fewer must read the same less the filler lines
+/// it lacks (line breaking does not depend on the page, so nothing else may move).
+class Sweep {
+ public:
+  Sweep(Document doc, Section target, int max_filler) : doc_(std::move(doc)), target_(std::move(target)) {
+    Document ref = doc_;
+    ref.cv.sections = after_filler(max_filler, target_);
+    full_ = texts(unpaged_lines(ref));
+  }
+  /// The document to lay out (tests may vary its page between steps).
+  Document& doc() { return doc_; }
+
+  /// Lays out with `n` filler lines and makes the checks every step must pass: no line
+  /// lost, added or reordered, no heading alone, nothing below the bottom margin, no
+  /// overfull line.
+  Step step(int n) {
+    doc_.cv.sections = after_filler(n, target_);
+    Step s{lay_out(doc_), {}};
+    s.lines = all_lines(s.laid.result.doc);
+    std::vector<std::string> expected;
+    for (const std::string& t : full_) {
+      bool extra = (t.rfind("Filler line ", 0) == 0 && std::stoi(t.substr(12)) > n) || (t == "Filler" && n == 0);
+      if (!extra) expected.push_back(t);
+    }
+    EXPECT_EQ(texts(s.lines), expected) << "pagination lost, added or reordered lines";
+    EXPECT_TRUE(headings_alone(s.laid).empty()) << joined(headings_alone(s.laid));
+    EXPECT_TRUE(below_bottom(s.laid).empty()) << joined(below_bottom(s.laid));
+    EXPECT_EQ(s.laid.result.stats.overfull_lines, 0) << warnings_of(s.laid.diags);
+    return s;
+  }
+
+ private:
+  Document doc_;
+  Section target_;
+  std::vector<std::string> full_;
+};
+
 TEST(QualitySynthetic, BrokenParagraphKeepsTwoLinesOnEachPage) {
   // A long paragraph right after a heading, pushed down one filler line at a time so that the
   // page break falls after each of its lines in turn: when only one line would fit at the
@@ -571,59 +692,45 @@ TEST(QualitySynthetic, BrokenParagraphKeepsTwoLinesOnEachPage) {
   Document alone = doc;
   alone.cv.sections = {section("Summary", EntryKind::Text, {para})};
   std::vector<std::string> para_lines = texts(unpaged_lines(alone));
-  ASSERT_GE(para_lines.size(), 6u) << "the paragraph must be long enough to break in many places";
+  ASSERT_GE(para_lines.size(), 7u) << "the paragraph must be long enough to break in many places";
   para_lines.erase(para_lines.begin());  // the heading
+  Sweep sweep(doc, section("Summary", EntryKind::Text, {para, text_entry(prose(8, 20))}), 12);
   int splits = 0;
   for (int n = 2; n <= 12; ++n) {
     SCOPED_TRACE("filler lines: " + std::to_string(n));
     // The page height moves too, by a third of a line, so that the sweep reaches every
     // offset of the paragraph against the page bottom.
-    doc.design.page.height = Abs::pt(kShortPage + (n % 3) * 4.5);
-    doc.cv.sections = after_filler(n, section("Summary", EntryKind::Text, {para, text_entry(prose(8, 20))}));
-    Laid l = lay_out(doc);
-    std::vector<Line> lines = all_lines(l.result.doc);
-    ASSERT_EQ(texts(lines), texts(unpaged_lines(doc))) << "pagination lost, added or reordered lines";
-    std::size_t at = find_block(texts(lines), para_lines);
+    sweep.doc().design.page.height = Abs::pt(kShortPage + (n % 3) * 4.5);
+    Step s = sweep.step(n);
+    std::size_t at = find_block(texts(s.lines), para_lines);
     ASSERT_NE(at, std::string::npos);
-    std::string problem = club_widow_problem(lines, at, at + para_lines.size());
-    EXPECT_EQ(problem, "");
-    splits += pages_of(lines, at, at + para_lines.size()).size() > 1;
-    EXPECT_TRUE(headings_alone(l).empty()) << joined(headings_alone(l));
-    EXPECT_TRUE(below_bottom(l).empty()) << joined(below_bottom(l));
-    EXPECT_EQ(l.result.stats.overfull_lines, 0);
+    EXPECT_EQ(club_widow_problem(s.lines, at, at + para_lines.size()), "");
+    splits += pages_of(s.lines, at, at + para_lines.size()).size() > 1;
   }
   EXPECT_GE(splits, 5) << "the sweep should break the paragraph across pages several times";
 }
 
 TEST(QualitySynthetic, BrokenHighlightsKeepTwoLinesOnEachPage) {
   // An experience entry allowed to break (entries.allow_page_break), with multi-line
-  // highlights: each highlight is a paragraph and obeys the club and widow rules.
+  // highlights: each highlight is a paragraph and obeys the club and widow rules, and the
+  // entry's header row (company, date) never ends a page.
   Document doc = base_document(kShortPage);
   doc.design.entries.allow_page_break = true;
   Entry e = experience("Acme Corporation", {prose(11, 45), prose(12, 60), prose(13, 30), prose(14, 75)});
+  Sweep sweep(doc, section("Experience", EntryKind::Experience, {e}), 18);
   int splits = 0;
   for (int n = 0; n <= 18; ++n) {
     SCOPED_TRACE("filler lines: " + std::to_string(n));
-    doc.design.page.height = Abs::pt(kShortPage + (n % 3) * 4.5);
-    doc.cv.sections = after_filler(n, section("Experience", EntryKind::Experience, {e}));
-    Laid l = lay_out(doc);
-    std::vector<Line> lines = all_lines(l.result.doc);
-    ASSERT_EQ(texts(lines), texts(unpaged_lines(doc)));
-    // The highlights: from each bulleted line to the next one (or the end).
-    std::vector<std::size_t> starts;
-    for (std::size_t i = 0; i < lines.size(); ++i)
-      if (lines[i].has_bullet) starts.push_back(i);
-    ASSERT_EQ(starts.size(), 4u);
-    starts.push_back(lines.size());
-    for (std::size_t h = 0; h + 1 < starts.size(); ++h) {
-      EXPECT_EQ(club_widow_problem(lines, starts[h], starts[h + 1]), "") << "highlight " << h + 1;
-      splits += pages_of(lines, starts[h], starts[h + 1]).size() > 1;
+    sweep.doc().design.page.height = Abs::pt(kShortPage + (n % 3) * 4.5);
+    Step s = sweep.step(n);
+    std::vector<std::size_t> items = items_from(s.lines, 0);
+    ASSERT_EQ(items.size(), 5u);
+    for (std::size_t k = 0; k + 1 < items.size(); ++k) {
+      EXPECT_EQ(club_widow_problem(s.lines, items[k], items[k + 1]), "") << "highlight " << k + 1;
+      splits += pages_of(s.lines, items[k], items[k + 1]).size() > 1;
     }
-    // The header row (company, date) is never the last line of a page.
-    std::size_t row = starts[0] - 1;
-    EXPECT_EQ(lines[row].page, lines[row + 1].page) << "entry header alone: " << where(lines[row]);
-    EXPECT_TRUE(headings_alone(l).empty()) << joined(headings_alone(l));
-    EXPECT_TRUE(below_bottom(l).empty()) << joined(below_bottom(l));
+    const Line& row = s.lines[items[0] - 1];
+    EXPECT_EQ(row.page, s.lines[items[0]].page) << "entry header alone: " << where(row);
   }
   EXPECT_GE(splits, 3);
 }
@@ -631,79 +738,158 @@ TEST(QualitySynthetic, BrokenHighlightsKeepTwoLinesOnEachPage) {
 TEST(QualitySynthetic, HeadingStaysWithATallEntry) {
   // A heading followed by an entry too tall for what is left of the page (but shorter than
   // a page): the entry moves to the next page, and the heading with it.
-  Document doc = base_document(kShortPage);
   Entry e = experience("Tall Entry Ltd", {prose(21, 40), prose(22, 40), prose(23, 40)});
+  Sweep sweep(base_document(kShortPage), section("Projects", EntryKind::Experience, {e}), 18);
   for (int n = 0; n <= 18; ++n) {
     SCOPED_TRACE("filler lines: " + std::to_string(n));
-    doc.cv.sections = after_filler(n, section("Projects", EntryKind::Experience, {e}));
-    Laid l = lay_out(doc);
-    std::vector<Line> lines = all_lines(l.result.doc);
-    ASSERT_EQ(texts(lines), texts(unpaged_lines(doc)));
-    auto heading = std::find_if(lines.begin(), lines.end(), [](const Line& x) { return x.text == "Projects"; });
-    ASSERT_NE(heading, lines.end());
-    std::size_t h = static_cast<std::size_t>(heading - lines.begin());
-    EXPECT_EQ(pages_of(lines, h, lines.size()).size(), 1u) << "the heading or its entry was split off";
-    EXPECT_TRUE(headings_alone(l).empty()) << joined(headings_alone(l));
-    EXPECT_TRUE(below_bottom(l).empty()) << joined(below_bottom(l));
+    Step s = sweep.step(n);
+    std::size_t h = index_of(s.lines, "Projects");
+    ASSERT_LT(h, s.lines.size());
+    EXPECT_EQ(pages_of(s.lines, h, s.lines.size()).size(), 1u) << "the heading or its entry was split off";
   }
 }
 
 TEST(QualitySynthetic, EntryShorterThanAPageIsNeverSplit) {
-  // Several entries of different heights after a filler that moves them down the page:
-  // each entry (kept together by default) lands whole on one page.
+  // Entries of different heights after a filler that moves them down the page: each entry
+  // (kept together by default) lands whole on one page.
   Document doc = base_document(kShortPage);
   ASSERT_FALSE(doc.design.entries.allow_page_break);
   std::vector<Entry> entries = {experience("First Co", {prose(31, 30), prose(32, 25)}),
                                 experience("Second Co", {prose(33, 60)}),
                                 experience("Third Co", {prose(34, 20), prose(35, 20), prose(36, 45)})};
+  Sweep sweep(doc, section("Experience", EntryKind::Experience, entries), 18);
   for (int n = 0; n <= 18; n += 2) {
     SCOPED_TRACE("filler lines: " + std::to_string(n));
-    doc.cv.sections = after_filler(n, section("Experience", EntryKind::Experience, entries));
-    Laid l = lay_out(doc);
-    std::vector<Line> lines = all_lines(l.result.doc);
-    ASSERT_EQ(texts(lines), texts(unpaged_lines(doc)));
-    // Entries start at their header row (the line naming the company).
-    std::vector<std::size_t> starts;
-    for (std::size_t i = 0; i < lines.size(); ++i)
+    Step s = sweep.step(n);
+    std::vector<std::size_t> starts;  // each entry starts at its header row, which names the company
+    for (std::size_t i = 0; i < s.lines.size(); ++i)
       for (const Entry& e : entries)
-        if (lines[i].text.rfind(e.company.markup, 0) == 0) starts.push_back(i);
+        if (s.lines[i].text.rfind(e.company.markup, 0) == 0) starts.push_back(i);
     ASSERT_EQ(starts.size(), entries.size());
-    starts.push_back(lines.size());
+    starts.push_back(s.lines.size());
     for (std::size_t k = 0; k + 1 < starts.size(); ++k)
-      EXPECT_EQ(pages_of(lines, starts[k], starts[k + 1]).size(), 1u) << "entry split: " << lines[starts[k]].text;
-    EXPECT_TRUE(headings_alone(l).empty()) << joined(headings_alone(l));
+      EXPECT_EQ(pages_of(s.lines, starts[k], starts[k + 1]).size(), 1u) << "entry split: " << s.lines[starts[k]].text;
   }
 }
 
 TEST(QualitySynthetic, EntryTallerThanAPageIsSplitNotLost) {
-  // One entry taller than a whole page, after a heading: it must be split line by line
-  // (keeping every line, in order), stay above the bottom margin, keep its heading, keep
-  // the club and widow rules in its highlights, and draw no "does not fit" warning.
-  Document doc = base_document(kShortPage);
+  // One entry taller than a whole page, after a heading: it is split line by line (every
+  // line kept, in order), stays above the bottom margin, keeps its heading and the club and
+  // widow rules in its highlights, and draws no warning.
   std::vector<std::string> hs;
   for (unsigned i = 0; i < 9; ++i) hs.push_back(prose(40 + i, 45));
-  Entry e = experience("Enormous Entry Inc", hs);
+  Sweep sweep(base_document(kShortPage), section("Career", EntryKind::Experience, {experience("Enormous Inc", hs)}), 7);
   for (int n : {0, 3, 7}) {
     SCOPED_TRACE("filler lines: " + std::to_string(n));
-    doc.cv.sections = after_filler(n, section("Career", EntryKind::Experience, {e}));
-    Laid l = lay_out(doc);
-    std::vector<Line> lines = all_lines(l.result.doc);
-    ASSERT_EQ(texts(lines), texts(unpaged_lines(doc))) << "lines lost or reordered";
-    auto heading = std::find_if(lines.begin(), lines.end(), [](const Line& x) { return x.text == "Career"; });
-    ASSERT_NE(heading, lines.end());
-    std::size_t h = static_cast<std::size_t>(heading - lines.begin());
-    EXPECT_GE(pages_of(lines, h, lines.size()).size(), 2u) << "the entry should need two pages";
-    EXPECT_TRUE(below_bottom(l).empty()) << joined(below_bottom(l));
-    EXPECT_TRUE(headings_alone(l).empty()) << joined(headings_alone(l));
-    EXPECT_EQ(lines[h].page, lines[h + 1].page) << "heading separated from its entry";
-    std::vector<std::size_t> starts;
-    for (std::size_t i = h; i < lines.size(); ++i)
-      if (lines[i].has_bullet) starts.push_back(i);
-    ASSERT_EQ(starts.size(), hs.size());
-    starts.push_back(lines.size());
-    for (std::size_t k = 0; k + 1 < starts.size(); ++k)
-      EXPECT_EQ(club_widow_problem(lines, starts[k], starts[k + 1]), "") << "highlight " << k + 1;
-    EXPECT_EQ(l.diags.warning_count(), 0u) << warnings_of(l.diags);
+    Step s = sweep.step(n);
+    std::size_t h = index_of(s.lines, "Career");
+    ASSERT_LT(h + 1, s.lines.size());
+    EXPECT_GE(pages_of(s.lines, h, s.lines.size()).size(), 2u) << "the entry should need two pages";
+    EXPECT_EQ(s.lines[h].page, s.lines[h + 1].page) << "heading separated from its entry";
+    std::vector<std::size_t> items = items_from(s.lines, h);
+    ASSERT_EQ(items.size(), hs.size() + 1);
+    for (std::size_t k = 0; k + 1 < items.size(); ++k)
+      EXPECT_EQ(club_widow_problem(s.lines, items[k], items[k + 1]), "") << "highlight " << k + 1;
+    EXPECT_EQ(s.laid.diags.warning_count(), 0u) << warnings_of(s.laid.diags);
+  }
+}
+
+TEST(QualitySynthetic, ParagraphTallerThanAPageIsSplitWithClubAndWidowLines) {
+  // One text entry longer than a page: it breaks twice or more, and every page it touches
+  // has at least two of its lines.
+  Sweep sweep(base_document(kShortPage), section("Statement", EntryKind::Text, {text_entry(prose(51, 700))}), 9);
+  for (int n : {0, 4, 9}) {
+    SCOPED_TRACE("filler lines: " + std::to_string(n));
+    Step s = sweep.step(n);
+    std::size_t h = index_of(s.lines, "Statement");
+    ASSERT_LT(h + 1, s.lines.size());
+    EXPECT_GE(pages_of(s.lines, h + 1, s.lines.size()).size(), 3u);
+    EXPECT_EQ(club_widow_problem(s.lines, h + 1, s.lines.size()), "");
+    EXPECT_EQ(s.lines[h].page, s.lines[h + 1].page) << "heading separated from its paragraph";
+    for (const Diagnostic& d : s.laid.diags.all()) EXPECT_EQ(d.message.find("does not fit"), std::string::npos) << d.message;
+  }
+}
+
+TEST(QualitySynthetic, TwoLineHeadingNeverAloneAtPageBottom) {
+  // A section title long enough to wrap onto two lines, swept down the page: both its lines
+  // stay together, with the section's first line after them.
+  std::string title = "Selected Publications, Invited Talks, Patents and Other Scholarly Contributions To The Field";
+  Sweep sweep(base_document(kShortPage),
+              section(title, EntryKind::Text, {text_entry(prose(61, 40)), text_entry(prose(62, 30))}), 18);
+  for (int n = 0; n <= 18; ++n) {
+    SCOPED_TRACE("filler lines: " + std::to_string(n));
+    Step s = sweep.step(n);
+    std::size_t h = s.lines.size();
+    for (std::size_t i = 0; i < s.lines.size(); ++i)
+      if (s.lines[i].text.rfind("Selected", 0) == 0) h = i;
+    ASSERT_LT(h + 2, s.lines.size());
+    ASSERT_NE(title.find(s.lines[h + 1].text), std::string::npos) << "the title should wrap: " << s.lines[h + 1].text;
+    EXPECT_EQ(s.lines[h].page, s.lines[h + 1].page) << "heading split across pages";
+    EXPECT_EQ(s.lines[h + 1].page, s.lines[h + 2].page) << "heading alone at a page bottom";
+    EXPECT_TRUE(margin_violations(s.laid).empty()) << joined(margin_violations(s.laid));
+  }
+}
+
+TEST(QualitySynthetic, SectionKeptWholeWhenPageBreaksInSectionsAreOff) {
+  // sections.allow_page_break: false keeps a section that fits on a page on one page.
+  Document doc = base_document(kShortPage);
+  doc.design.sections.allow_page_break = false;
+  std::vector<Entry> entries = {experience("Alpha", {prose(71, 25)}), experience("Beta", {prose(72, 25)}),
+                                experience("Gamma", {prose(73, 25)})};
+  Sweep sweep(doc, section("Roles", EntryKind::Experience, entries), 18);
+  int moved = 0;
+  for (int n = 0; n <= 18; n += 3) {
+    SCOPED_TRACE("filler lines: " + std::to_string(n));
+    Step s = sweep.step(n);
+    std::size_t h = index_of(s.lines, "Roles");
+    ASSERT_LT(h, s.lines.size());
+    EXPECT_EQ(pages_of(s.lines, h, s.lines.size()).size(), 1u) << "section split";
+    moved += s.lines[h].page > 0;
+  }
+  EXPECT_GT(moved, 0) << "the sweep should push the section to a new page at least once";
+}
+
+TEST(QualitySynthetic, HeadingStaysWithAnEntryNearlyAPageTall) {
+  // BUG: an entry that fits on an empty page by itself (so realize keeps it as one box,
+  // realize.cpp regular_entry: natural_height <= page_goal) but not below its section
+  // heading makes the page builder's fallback ("no legal break before the overflow: break
+  // before this box", paginate.cpp find_page_break) break the heading's keep: with a 380pt
+  // page, 3 filler lines and highlights of 270-290 words, page 2 holds the heading
+  // "Experience" alone and the entry follows on page 3. Expected: the heading on the same
+  // page as the entry's first line (split the entry line by line, as for entries taller
+  // than a page, when heading + entry exceed the page). Unskip when fixed.
+  GTEST_SKIP() << "BUG: heading alone on its page before an entry that fits a page only without it";
+  int near_full = 0;
+  for (int words = 200; words <= 320; words += 10) {
+    SCOPED_TRACE("highlight words: " + std::to_string(words));
+    Entry e = experience("Nearly Full Page Ltd", {prose(81, words / 2), prose(82, words - words / 2)});
+    Step s = Sweep(base_document(kShortPage), section("Experience", EntryKind::Experience, {e}), 3).step(3);
+    std::size_t h = index_of(s.lines, "Experience");
+    ASSERT_LT(h + 1, s.lines.size());
+    near_full += s.lines[h].page != s.lines.back().page;
+    EXPECT_EQ(s.lines[h].page, s.lines[h + 1].page) << "heading alone at the bottom of page " << s.lines[h].page + 1;
+  }
+  EXPECT_GT(near_full, 0) << "the sweep should reach entries that do not fit below the heading";
+}
+
+TEST(QualitySynthetic, NoFalseOverflowWarningWhenASectionMustBreakAtAKeep) {
+  // BUG: when no legal breakpoint exists before the overflow (sections.allow_page_break:
+  // false and a section taller than a page), paginate.cpp's fallback ends the page before
+  // the next box, and set_page counts the glue before that break in `used`; when that glue
+  // pushes `used` past the goal, layout.cpp warns "content does not fit on a page; it runs
+  // into the bottom margin" although every line is inside the margins (TeX discards glue
+  // at a page break). Reproduction: this test (380pt page, 5 entries), or with the CLI an
+  // A4 CV of 14 experience entries whose highlight is 56-70 words long with
+  // design.sections.allow_page_break: false. Expected: no warning. Unskip when fixed.
+  GTEST_SKIP() << "BUG: spurious 'content does not fit on a page' warning at a forced keep break";
+  Document doc = base_document(kShortPage);
+  doc.design.sections.allow_page_break = false;
+  for (int k = 3; k <= 8; ++k) {
+    SCOPED_TRACE("entries: " + std::to_string(k));
+    std::vector<Entry> entries;
+    for (int i = 0; i < k; ++i) entries.push_back(experience("Company " + std::to_string(i), {prose(90 + i, 30)}));
+    Step s = Sweep(doc, section("Roles", EntryKind::Experience, entries), 0).step(0);
+    for (const Diagnostic& d : s.laid.diags.all()) EXPECT_EQ(d.message.find("does not fit"), std::string::npos) << d.message;
   }
 }
 
