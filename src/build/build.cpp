@@ -36,19 +36,6 @@ int64_t epoch_from_date(const Date& d) {
   return (era * 146097 + doe - 719468) * 86400;
 }
 
-BuildStats to_build_stats(const LayoutStats& s) {
-  BuildStats b;
-  b.pages = s.pages;
-  b.lines = s.lines;
-  b.hyphenated_lines = s.hyphenated_lines;
-  b.consecutive_hyphens = s.consecutive_hyphens;
-  b.overfull_lines = s.overfull_lines;
-  b.underfull_lines = s.underfull_lines;
-  b.max_adjustment_ratio = s.max_ratio;
-  b.mean_adjustment_ratio = s.justified_lines ? s.sum_ratio / s.justified_lines : 0;
-  return b;
-}
-
 }  // namespace
 
 std::optional<Date> visible_date(const Settings& settings, const BuildConfig& config) {
@@ -87,7 +74,7 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
   std::optional<std::string> pdf = write_pdf(laid.doc, PdfOptions{}, diags);
   if (!pdf) return std::nullopt;
   result.pdf = std::move(*pdf);
-  result.stats = to_build_stats(laid.stats);
+  result.stats = laid.stats;
   return result;
 }
 
@@ -102,7 +89,7 @@ std::string fixed3(double v) {
 
 }  // namespace
 
-std::string format_stats(const BuildStats& s) {
+std::string format_stats(const LayoutStats& s) {
   std::string out;
   auto line = [&out](const char* key, const std::string& value) {
     out += key;
@@ -114,8 +101,8 @@ std::string format_stats(const BuildStats& s) {
   line("consecutive hyphens", std::to_string(s.consecutive_hyphens));
   line("overfull lines", std::to_string(s.overfull_lines));
   line("underfull lines", std::to_string(s.underfull_lines));
-  line("largest adjustment ratio", fixed3(s.max_adjustment_ratio));
-  line("mean adjustment ratio", fixed3(s.mean_adjustment_ratio));
+  line("largest adjustment ratio", fixed3(s.max_ratio));
+  line("mean adjustment ratio", fixed3(s.justified_lines ? s.sum_ratio / s.justified_lines : 0));
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "layout/stats.h"
 #include "text/font_library.h"
 #include "text/hyphenate.h"
 #include "vitae/diagnostics.h"
@@ -34,22 +35,10 @@ struct BuildConfig {
   bool dump = false;
 };
 
-/// Typesetting statistics (vitae build --stats).
-struct BuildStats {
-  int pages = 0;
-  int lines = 0;
-  int hyphenated_lines = 0;
-  int consecutive_hyphens = 0;
-  int overfull_lines = 0;
-  int underfull_lines = 0;
-  double max_adjustment_ratio = 0;
-  double mean_adjustment_ratio = 0;
-};
-
 struct BuildResult {
   std::string pdf;  ///< empty for check_only
   std::string dump;  ///< dump_pages() of the layout, when BuildConfig::dump
-  BuildStats stats;
+  LayoutStats stats;  ///< typesetting statistics (vitae build --stats)
 };
 
 /// Loads, lays out and writes one CV. All problems go to `diags`; returns nothing when
@@ -65,7 +54,7 @@ std::optional<Date> visible_date(const Settings& settings, const BuildConfig& co
 /// else a fixed settings.current_date; never the clock.
 std::optional<int64_t> metadata_date(const Settings& settings, const BuildConfig& config);
 
-/// Formats BuildStats for the terminal, one "key: value" per line.
-std::string format_stats(const BuildStats& stats);
+/// Formats the statistics for the terminal, one "key: value" per line.
+std::string format_stats(const LayoutStats& stats);
 
 }  // namespace vitae

@@ -13,7 +13,6 @@ struct LayoutStats {
   double max_ratio = 0;  ///< largest |adjustment ratio| of a justified line
   double sum_ratio = 0;  ///< sum of |ratio| over justified lines (for the mean)
   int justified_lines = 0;
-  int headings_alone = 0;  ///< section headings left at a page bottom (must stay 0)
 };
 
 }  // namespace vitae

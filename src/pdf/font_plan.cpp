@@ -1,6 +1,8 @@
 // Collecting and subsetting a document's fonts. See font_plan.h.
 #include "pdf/font_plan.h"
 
+#include "model/utf8.h"
+
 #include <cctype>
 #include <set>
 
@@ -36,7 +38,7 @@ GlyphTextMap with_fallback_text(const Usage& u) {
     if (g != 0 && !map.count(g)) missing.insert(g);
   for (const auto& [glyph, c] : nominal_codepoints(*u.font, missing)) {
     std::string text;
-    append_utf8(text, c);
+    vitae::append_utf8(text, c);
     map.emplace(glyph, text);
   }
   return map;

@@ -11,8 +11,7 @@ namespace vitae::pdf {
 /// only has to be safe).
 std::vector<char32_t> decode_utf8(std::string_view utf8);
 
-/// Appends the UTF-8 encoding of `c` (a valid scalar value) to `out`.
-void append_utf8(std::string& out, char32_t c);
+// Encoding UTF-8 is vitae::append_utf8 (model/utf8.h).
 
 /// UTF-16BE code units of `utf8` as uppercase hex, 4 digits per unit ("00660069").
 std::string utf16be_hex(std::string_view utf8);
