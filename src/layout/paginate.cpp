@@ -65,18 +65,20 @@ Break find_page_break(const std::vector<VItem>& items, std::size_t start, Abs go
 
 PageSlice set_page(const std::vector<VItem>& items, std::size_t from, std::size_t to) {
   PageSlice slice;
-  Abs y;
+  Abs y, bottom;
   for (std::size_t j = from; j < to; ++j) {
     if (const auto* b = std::get_if<VBox>(&items[j])) {
       slice.frame.place(b->frame, {Abs::zero(), y});
       y += b->frame.height;
+      bottom = y;
       slice.overfull_loc = b->loc;
     } else if (const auto* g = std::get_if<VGlue>(&items[j])) {
       y += g->size;
     }
   }
-  slice.used = y;
-  slice.frame.height = y;
+  // Glue after the last box is discarded at the break (TeX §1017): it takes no room.
+  slice.used = bottom;
+  slice.frame.height = bottom;
   return slice;
 }
 

@@ -229,6 +229,9 @@ void realize_header(const RealizeContext& ctx, VList& v) {
     lines_to_vlist(v, text_lines(ctx, conn, Role::Connections, w, header_align(ctx), {}), lead, Abs::zero(), {});
     v.glue(len(ctx, h.space_below_connections));
   }
+  // The header may end a page before the first section: without this breakpoint a header
+  // with no contact line would be tied to the first heading by glue alone.
+  if (!v.empty()) v.penalty(0);
 }
 
 bool is_text_based(EntryKind k) {
@@ -449,7 +452,10 @@ SectionColumns measure_columns(const RealizeContext& ctx, const Section& s) {
   const Design& d = ctx.doc.design;
   // Measured, up to the design's width or 30% of the text width, whichever is larger:
   // a location like "Durham, NC, United States" should not wrap for want of a few points.
-  Abs max_date = std::max(len(ctx, d.entries.date_and_location_width), ctx.text_width * 0.3);
+  // On a narrow page the side columns give way to the main column: at most 35% and 20% of
+  // the text width.
+  Abs max_date = std::min(std::max(len(ctx, d.entries.date_and_location_width), ctx.text_width * 0.3),
+                          ctx.text_width * 0.35);
   c.degree_w = len(ctx, d.entries.degree_width);
   for (const Entry& e : s.entries) {
     if (is_text_based(e.kind)) continue;
@@ -460,12 +466,16 @@ SectionColumns measure_columns(const RealizeContext& ctx, const Section& s) {
     if (deg && !e.degree.empty())
       for (const TemplateLine& l : expand_template(*deg, fields)) c.degree_w = std::max(c.degree_w, natural_width(ctx, l.markup));
   }
+  c.degree_w = std::min(c.degree_w, ctx.text_width * 0.2);
   return c;
 }
 
 // An entry with a right-hand date/location column (education, experience, normal,
 // publication). Kept on one page unless it alone is taller than a page.
-VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e, const SectionColumns& cols) {
+// `reserve` is the room taken above the entry on its page by what must stay with it (the
+// section heading, for a section's first entry).
+VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e, const SectionColumns& cols,
+                    Abs reserve) {
   std::map<std::string, std::string> fields = entry_fields(e, ctx.doc);
   Templates t = templates_for(ctx.doc.design, e.kind);
   std::vector<TemplateLine> date_lines = date_column_lines(ctx, s, e, fields);
@@ -542,8 +552,10 @@ VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e,
     v.glue(std::max(pending, lead));
     for (std::size_t i = next; i < items.size(); ++i) v.items().push_back(std::move(items[i]));
   }
+  // Kept whole when it fits on a page with what must stay above it; otherwise line by line
+  // (with club and widow rules), so that it never leaves its heading alone.
   bool keep = !ctx.doc.design.entries.allow_page_break;
-  if (keep && v.natural_height() <= ctx.page_goal) {
+  if (keep && reserve + v.natural_height() <= ctx.page_goal) {
     VList one;
     one.box(to_frame(v, ctx.text_width), e.loc);
     return one;
@@ -595,7 +607,9 @@ VList text_entry(const RealizeContext& ctx, const Section& s, const Entry& e, st
 void realize_section(const RealizeContext& ctx, const Section& s, VList& v) {
   const Design& d = ctx.doc.design;
   v.glue(len(ctx, d.section_titles.space_above));
-  v.box(heading_frame(ctx, s), s.loc);
+  Frame heading = heading_frame(ctx, s);
+  Abs heading_room = heading.height + len(ctx, d.section_titles.space_below);
+  v.box(std::move(heading), s.loc);
   // Keep the heading with its first entry (never alone at a page bottom).
   v.glue_nobreak(len(ctx, d.section_titles.space_below));
   Abs between = len(ctx, is_text_based(s.kind) ? d.sections.space_between_text_based_entries
@@ -603,7 +617,7 @@ void realize_section(const RealizeContext& ctx, const Section& s, VList& v) {
   SectionColumns cols = measure_columns(ctx, s);
   for (std::size_t i = 0; i < s.entries.size(); ++i) {
     const Entry& e = s.entries[i];
-    VList ev = is_text_based(e.kind) ? text_entry(ctx, s, e, i) : regular_entry(ctx, s, e, cols);
+    VList ev = is_text_based(e.kind) ? text_entry(ctx, s, e, i) : regular_entry(ctx, s, e, cols, i == 0 ? heading_room : Abs::zero());
     if (i > 0) {
       v.penalty(d.sections.allow_page_break ? 0 : kInfPenalty);
       v.glue(between + (is_text_based(s.kind) ? leading(ctx) : Abs::zero()));

@@ -858,7 +858,6 @@ TEST(QualitySynthetic, HeadingStaysWithAnEntryNearlyAPageTall) {
   // "Experience" alone and the entry follows on page 3. Expected: the heading on the same
   // page as the entry's first line (split the entry line by line, as for entries taller
   // than a page, when heading + entry exceed the page). Unskip when fixed.
-  GTEST_SKIP() << "BUG: heading alone on its page before an entry that fits a page only without it";
   int near_full = 0;
   for (int words = 200; words <= 320; words += 10) {
     SCOPED_TRACE("highlight words: " + std::to_string(words));
@@ -881,7 +880,6 @@ TEST(QualitySynthetic, NoFalseOverflowWarningWhenASectionMustBreakAtAKeep) {
   // at a page break). Reproduction: this test (380pt page, 5 entries), or with the CLI an
   // A4 CV of 14 experience entries whose highlight is 56-70 words long with
   // design.sections.allow_page_break: false. Expected: no warning. Unskip when fixed.
-  GTEST_SKIP() << "BUG: spurious 'content does not fit on a page' warning at a forced keep break";
   Document doc = base_document(kShortPage);
   doc.design.sections.allow_page_break = false;
   for (int k = 3; k <= 8; ++k) {
