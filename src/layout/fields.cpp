@@ -39,10 +39,6 @@ std::vector<Piece> tokenize(const std::string& line, const std::map<std::string,
   return out;
 }
 
-void replace_all(std::string& s, const std::string& from, const std::string& to) {
-  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
-    s.replace(p, from.size(), to);
-}
 
 // Removes the separators an empty placeholder leaves at either end of a line
 // ("**Duke**, " when AREA is empty) and doubled ones inside it.
@@ -83,16 +79,6 @@ void drop_enclosing_markup(std::vector<Piece>& pieces, std::size_t i) {
 
 std::string doi_url(const std::string& doi) { return "https://doi.org/" + doi; }
 
-// Escapes markup characters in plain values (URLs, names) that must print as written.
-std::string escape_markup(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '*' || c == '[' || c == ']' || c == '\\' || c == '_') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 // Authors joined with commas. The CV owner's name is bold where the source writes it in
 // **bold** or settings.bold_keywords lists it (applied with the other fields).
 std::string join_authors(const Entry& e) {
@@ -102,6 +88,20 @@ std::string join_authors(const Entry& e) {
 }
 
 }  // namespace
+
+std::string escape_markup(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '*' || c == '[' || c == ']' || c == '\\' || c == '_' || c == '(' || c == ')') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+    s.replace(p, from.size(), to);
+}
 
 std::string format_date(const Date& date, const Locale& locale, const std::string& tmpl) {
   if (date.present) return locale.present;

@@ -38,6 +38,13 @@ struct TemplateLine {
 std::vector<TemplateLine> expand_template(const std::string& tmpl,
                                           const std::map<std::string, std::string>& fields);
 
+/// Escapes the markup characters of a plain value (a URL, a name) so that it prints as
+/// written: * _ [ ] ( ) and backslash.
+std::string escape_markup(const std::string& s);
+
+/// Replaces every occurrence of `from` in `s` with `to`.
+void replace_all(std::string& s, const std::string& from, const std::string& to);
+
 /// Wraps each occurrence of the keywords in `text` in **bold** markup (settings.bold_keywords).
 std::string embolden_keywords(const std::string& markup, const std::vector<std::string>& keywords);
 

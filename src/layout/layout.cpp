@@ -10,10 +10,6 @@ namespace vitae {
 
 namespace {
 
-void replace_all(std::string& s, const std::string& from, const std::string& to) {
-  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
-}
-
 // RenderCV's footer and top-note templates: NAME, PAGE_NUMBER, TOTAL_PAGES, LAST_UPDATED,
 // CURRENT_DATE; "--" is an en dash as in Typst markup.
 std::string fill_page_template(std::string t, const Document& doc, int page, int pages, const std::string& today) {

@@ -104,12 +104,6 @@ Frame stack(const std::vector<SetLine>& lines, Abs lead, Abs width) {
   return f;
 }
 
-// A column of content: frames with the space above each.
-struct Column {
-  std::vector<std::pair<Abs, Frame>> parts;  // (space above, frame)
-  Abs x;
-};
-
 // Appends lines to a vertical list as separate boxes with TeX's club and widow rules:
 // no break after the first or before the last line of a paragraph (\clubpenalty and
 // \widowpenalty set to infinity: at least two lines on each side of a break).
@@ -161,18 +155,9 @@ std::string strip_scheme(std::string url) {
   return url;
 }
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '*' || c == '[' || c == ']' || c == '\\' || c == '_' || c == '(' || c == ')') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 std::string link(const std::string& text, const std::string& url, bool hyperlink) {
-  if (!hyperlink || url.empty()) return escape(text);
-  return "[" + escape(text) + "](" + url + ")";
+  if (!hyperlink || url.empty()) return escape_markup(text);
+  return "[" + escape_markup(text) + "](" + url + ")";
 }
 
 std::string connections_markup(const RealizeContext& ctx) {
@@ -244,7 +229,7 @@ bool is_text_based(EntryKind k) {
 Frame heading_frame(const RealizeContext& ctx, const Section& s) {
   const Design::SectionTitles& st = ctx.doc.design.section_titles;
   Abs w = ctx.text_width;
-  std::vector<SetLine> lines = text_lines(ctx, escape(s.title), Role::SectionTitles, w, Align::Left, s.loc);
+  std::vector<SetLine> lines = text_lines(ctx, escape_markup(s.title), Role::SectionTitles, w, Align::Left, s.loc);
   Frame f = stack(lines, leading(ctx), w);
   const TextStyle& ts = ctx.styles.get(Role::SectionTitles, ctx.styles.bold_by_default(Role::SectionTitles), false);
   Color c = ctx.doc.design.colors.section_titles;
@@ -591,11 +576,11 @@ VList text_entry(const RealizeContext& ctx, const Section& s, const Entry& e, st
   }
   // Hanging marker: as wide as the widest marker of the section, so the texts align.
   std::string widest = e.kind == EntryKind::Bullet ? marker : std::to_string(s.entries.size()) + ".";
-  std::vector<SetLine> ml = text_lines(ctx, escape(widest), Role::Body, g.main_w, Align::Left, e.loc);
+  std::vector<SetLine> ml = text_lines(ctx, escape_markup(widest), Role::Body, g.main_w, Align::Left, e.loc);
   Abs mw = ml.empty() || ml[0].frame.runs.empty() ? Abs::zero() : ml[0].frame.runs[0].width();
   Abs gap = len(ctx, ctx.doc.design.entries.highlights.space_between_bullet_and_text);
   std::vector<SetLine> lines = text_lines(ctx, markup, Role::Body, g.main_w - mw - gap, body_align(ctx), e.loc);
-  std::vector<SetLine> mk = text_lines(ctx, escape(marker), Role::Body, mw, Align::Right, e.loc);
+  std::vector<SetLine> mk = text_lines(ctx, escape_markup(marker), Role::Body, mw, Align::Right, e.loc);
   if (!lines.empty() && !mk.empty())
     prepend(lines[0].frame, marker_frame(ctx, mk[0].frame, marker, mw),
             {-(mw + gap), lines[0].frame.height - mk[0].frame.height});
