@@ -341,7 +341,11 @@ SetParagraph set_aligned(const ParagraphSpec& spec, const InlineContext& ctx, bo
   *loose = false;
   for (std::size_t i = 0; i < result.lines.size(); ++i) {
     out.lines.push_back(assemble_line(b, result.lines[i], spec.width, ctx));
-    if (i + 1 < result.lines.size() && result.lines[i].ratio > kMaxJustifiedRatio) *loose = true;
+    // Too loose: stretched past the limit, or a line with nothing to stretch (a piece of a
+    // word broken as a last resort) that cannot be justified at all.
+    const lb::Line& l = result.lines[i];
+    bool unfillable = l.badness >= 10000 && l.ratio == 0;
+    if (i + 1 < result.lines.size() && (l.ratio > kMaxJustifiedRatio || unfillable)) *loose = true;
   }
   return out;
 }

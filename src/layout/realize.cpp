@@ -52,10 +52,20 @@ std::vector<SetLine> paragraph(const RealizeContext& ctx, std::vector<StyledText
   ParagraphSpec spec{std::move(spans), width, align, leading(ctx), ctx.doc.design.hyphenation, loc};
   if (spec.spans.empty()) return {};
   SetParagraph p = set_paragraph(spec, ctx.inline_ctx);
-  for (const auto& [c, offset] : p.missing) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
-    ctx.diags.warning(ctx.doc.path, loc, std::string("character ") + buf + " is not in any font; it will show as a box",
+  if (!p.missing.empty()) {
+    // One warning per paragraph, naming each missing character once.
+    std::vector<char32_t> seen;
+    std::string list;
+    for (const auto& [c, offset] : p.missing) {
+      if (std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
+      seen.push_back(c);
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+      list += (list.empty() ? "" : ", ") + std::string(buf);
+    }
+    ctx.diags.warning(ctx.doc.path, loc,
+                      (seen.size() == 1 ? "character " + list + " is" : "characters " + list + " are") +
+                          " not in any font; shown as a box",
                       "choose a font that covers it with design.typography.font_family");
   }
   bool prev_hyphen = false;

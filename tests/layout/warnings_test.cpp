@@ -1,0 +1,56 @@
+// Warnings a typesetter owes its user, from a whole layout.
+#include <gtest/gtest.h>
+
+#include "layout/layout.h"
+#include "text/font_library.h"
+
+namespace vitae {
+namespace {
+
+Document one_paragraph(const std::string& text) {
+  Document doc;
+  doc.path = "cv.yaml";
+  doc.cv.name.markup = "Ada";
+  Section s;
+  s.key = s.title = "About";
+  s.kind = EntryKind::Text;
+  Entry e;
+  e.kind = EntryKind::Text;
+  e.text = Text{text, SourceLoc{7, 9}};
+  e.loc = e.text.loc;
+  s.entries.push_back(e);
+  doc.cv.sections.push_back(s);
+  doc.design.typography.font_family.body.family = "Lato";
+  return doc;
+}
+
+std::vector<const Diagnostic*> warnings_with(const Diagnostics& d, const std::string& needle) {
+  std::vector<const Diagnostic*> out;
+  for (const Diagnostic& x : d.all())
+    if (x.severity == Severity::Warning && x.message.find(needle) != std::string::npos) out.push_back(&x);
+  return out;
+}
+
+TEST(LayoutWarnings, MissingCharactersAreNamedOncePerParagraphAtTheirSourceLine) {
+  FontLibrary fonts(FontLibraryConfig{VITAE_SOURCE_DIR "/fonts", false});
+  Diagnostics d;
+  // U+1F600 (an emoji) and U+10FFFD (private use) are in no bundled font; fontconfig is off.
+  layout_document(one_paragraph("a \xf0\x9f\x98\x80 b \xf4\x8f\xbf\xbd c \xf0\x9f\x98\x80"), fonts, {}, d);
+  auto w = warnings_with(d, "not in any font");
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0]->message, "characters U+1F600, U+10FFFD are not in any font; shown as a box");
+  EXPECT_EQ(w[0]->loc.line, 7);
+  EXPECT_EQ(w[0]->path, "cv.yaml");
+}
+
+TEST(LayoutWarnings, AWordLongerThanTheLineGivesNoWarning) {
+  FontLibrary fonts(FontLibraryConfig{VITAE_SOURCE_DIR "/fonts", false});
+  Diagnostics d;
+  LayoutResult r = layout_document(one_paragraph(std::string(300, 'w')), fonts, {}, d);
+  EXPECT_EQ(r.stats.overfull_lines, 0);
+  EXPECT_EQ(r.stats.underfull_lines, 0);
+  EXPECT_TRUE(warnings_with(d, "line").empty());
+}
+
+}  // namespace
+}  // namespace vitae
