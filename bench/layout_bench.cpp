@@ -9,6 +9,7 @@
 
 #include "build/build.h"
 #include "layout/layout.h"
+#include "layout/shape_cache.h"
 #include "load/load.h"
 
 namespace {
@@ -47,23 +48,34 @@ void BM_Load(benchmark::State& state) {
 }
 BENCHMARK(BM_Load)->Unit(benchmark::kMillisecond);
 
-void layout_bench(benchmark::State& state, int times) {
+// Cold: every layout shapes its words afresh (a single build). Warm: the shape cache is
+// kept between layouts, as in batch builds of variants and in fitting to N pages.
+void layout_bench(benchmark::State& state, int times, bool warm) {
   Document doc = repeated(times);
   int pages = 0;
+  ShapeCache cache;
+  LayoutOptions options;
+  if (warm) options.shape_cache = &cache;
   for (auto _ : state) {
     Diagnostics d;
-    LayoutResult r = layout_document(doc, services().fonts, {}, d);
+    LayoutResult r = layout_document(doc, services().fonts, options, d);
     pages = static_cast<int>(r.doc.pages.size());
     benchmark::DoNotOptimize(r);
   }
   state.counters["pages"] = pages;
 }
 
-void BM_LayoutReference(benchmark::State& state) { layout_bench(state, 1); }
+void BM_LayoutReference(benchmark::State& state) { layout_bench(state, 1, false); }
 BENCHMARK(BM_LayoutReference)->Unit(benchmark::kMillisecond);
 
-void BM_LayoutTenPages(benchmark::State& state) { layout_bench(state, 5); }
+void BM_LayoutReferenceWarm(benchmark::State& state) { layout_bench(state, 1, true); }
+BENCHMARK(BM_LayoutReferenceWarm)->Unit(benchmark::kMillisecond);
+
+void BM_LayoutTenPages(benchmark::State& state) { layout_bench(state, 5, false); }
 BENCHMARK(BM_LayoutTenPages)->Unit(benchmark::kMillisecond);
+
+void BM_LayoutTenPagesWarm(benchmark::State& state) { layout_bench(state, 5, true); }
+BENCHMARK(BM_LayoutTenPagesWarm)->Unit(benchmark::kMillisecond);
 
 void BM_BuildReference(benchmark::State& state) {
   SourceFile src = reference();

@@ -4,6 +4,7 @@
 #include "layout/paginate.h"
 #include "layout/realize.h"
 #include "layout/shape_cache.h"
+#include "linebreak/knuth_plass.h"
 #include "text/font_library.h"
 
 namespace vitae {
@@ -36,10 +37,12 @@ LayoutResult layout_document(const Document& doc, const FontLibrary& fonts, cons
   LayoutResult result;
   const Design& d = doc.design;
   Styles styles = resolve_styles(doc, fonts, diags);
-  ShapeCache cache;
+  ShapeCache local_cache;
+  ShapeCache& cache = options.shape_cache ? *options.shape_cache : local_cache;
+  linebreak::LineBreaker breaker;
   Abs text_width = d.page.width - d.page.left_margin - d.page.right_margin;
   Abs goal = d.page.height - d.page.top_margin - d.page.bottom_margin;
-  RealizeContext ctx{doc, styles, InlineContext{&cache, options.hyphenator}, diags, result.stats, text_width, goal,
+  RealizeContext ctx{doc, styles, InlineContext{&cache, options.hyphenator, &breaker}, diags, result.stats, text_width, goal,
                      options.today};
 
   VList list = realize(ctx);

@@ -12,12 +12,16 @@ namespace vitae {
 
 class FontLibrary;
 class Hyphenator;
+class ShapeCache;
 
 struct LayoutOptions {
   /// The date the CV shows as "today" (top note, open-ended time spans); unset: none.
   std::optional<Date> today;
   /// Hyphenation patterns for the document's language; null: no hyphenation.
   const Hyphenator* hyphenator = nullptr;
+  /// Shaped words to reuse across layouts (variants of one CV, fitting to N pages): the
+  /// caller keeps it between runs, one per thread. Null: a fresh cache for this layout.
+  ShapeCache* shape_cache = nullptr;
 };
 
 struct LayoutResult {
