@@ -1,0 +1,175 @@
+// Paragraph-level building blocks of realize: styled text, set paragraphs with their
+// statistics and warnings, stacking lines, list markers.
+#include "layout/blocks.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "model/markup.h"
+
+namespace vitae::blocks {
+
+namespace {
+
+// The text of a set line, shortened for a message.
+std::string line_excerpt(const SetLine& l) {
+  std::string t;
+  for (const GlyphRun& r : l.frame.runs) t += r.text;
+  if (t.size() > 60) {
+    std::size_t cut = 57;
+    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+    t = t.substr(0, cut) + "...";
+  }
+  return t;
+}
+
+}  // namespace
+
+std::vector<StyledText> styled(const RealizeContext& ctx, const std::string& markup, Role role,
+                               bool force_bold) {
+  std::vector<StyledText> out;
+  bool base_bold = force_bold || ctx.styles.bold_by_default(role);
+  for (const Span& m : parse_markup(markup)) {
+    StyledText t{m.text, ctx.styles.get(role, base_bold || m.bold, m.italic), m.link};
+    if (!m.link.empty()) t.style.color = ctx.styles.link_color;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+Abs body_size(const RealizeContext& ctx) { return ctx.styles.get(Role::Body, false, false).size; }
+Abs leading(const RealizeContext& ctx) { return ctx.doc.design.typography.line_spacing.resolve(body_size(ctx)); }
+Abs len(const RealizeContext& ctx, const Length& l) { return l.resolve(body_size(ctx)); }
+
+Align body_align(const RealizeContext& ctx) {
+  return ctx.doc.design.typography.alignment == "left" ? Align::Left : Align::Justify;
+}
+
+
+// Sets a paragraph, records statistics and reports overfull/underfull lines like TeX.
+std::vector<SetLine> paragraph(const RealizeContext& ctx, std::vector<StyledText> spans, Abs width,
+                               Align align, SourceLoc loc) {
+  ParagraphSpec spec{std::move(spans), width, align, leading(ctx), ctx.doc.design.hyphenation, loc};
+  if (spec.spans.empty()) return {};
+  SetParagraph p = set_paragraph(spec, ctx.inline_ctx);
+  if (!p.missing.empty()) {
+    // One warning per paragraph, naming each missing character once.
+    std::vector<char32_t> seen;
+    std::string list;
+    for (const auto& [c, offset] : p.missing) {
+      if (std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
+      seen.push_back(c);
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+      list += (list.empty() ? "" : ", ") + std::string(buf);
+    }
+    ctx.diags.warning(ctx.doc.path, loc,
+                      (seen.size() == 1 ? "character " + list + " is" : "characters " + list + " are") +
+                          " not in any font; shown as a box",
+                      "choose a font that covers it with design.typography.font_family");
+  }
+  bool prev_hyphen = false;
+  for (const SetLine& l : p.lines) {
+    LayoutStats& s = ctx.stats;
+    ++s.lines;
+    if (l.hyphenated) ++s.hyphenated_lines;
+    if (l.hyphenated && prev_hyphen) ++s.consecutive_hyphens;
+    prev_hyphen = l.hyphenated;
+    if (align == Align::Justify && &l != &p.lines.back()) {
+      ++s.justified_lines;
+      s.sum_ratio += std::fabs(l.ratio);
+      s.max_ratio = std::max(s.max_ratio, std::fabs(l.ratio));
+    }
+    if (l.overfull) {
+      ++s.overfull_lines;
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.2fpt", l.overfull_by.to_pt());
+      ctx.diags.warning(ctx.doc.path, loc, std::string("overfull line, ") + buf + " too wide: '" + line_excerpt(l) + "'",
+                        "shorten the text or allow a break (a space, or a hyphen)");
+    } else if (l.underfull && &l != &p.lines.back()) {
+      // TeX's "Underfull \hbox (badness N)": reported, never silent.
+      ++s.underfull_lines;
+      ctx.diags.warning(ctx.doc.path, loc,
+                        "underfull line (badness " + std::to_string(l.badness) + "): '" + line_excerpt(l) + "'",
+                        "rewording, or design.hyphenation: true, lets the line fill evenly");
+    }
+  }
+  return std::move(p.lines);
+}
+
+std::vector<SetLine> text_lines(const RealizeContext& ctx, const std::string& markup, Role role, Abs width,
+                                Align align, SourceLoc loc, bool bold) {
+  return paragraph(ctx, styled(ctx, markup, role, bold), width, align, loc);
+}
+
+// Stacks lines into one frame, `lead` apart (bottom edge to next top edge).
+Frame stack(const std::vector<SetLine>& lines, Abs lead, Abs width) {
+  Frame f;
+  f.width = width;
+  for (const SetLine& l : lines) {
+    if (!f.runs.empty() || !f.rules.empty() || f.height > Abs::zero()) f.height += lead;
+    f.place(l.frame, {Abs::zero(), f.height});
+    f.height += l.frame.height;
+  }
+  return f;
+}
+
+// Appends lines to a vertical list as separate boxes with TeX's club and widow rules:
+// no break after the first or before the last line of a paragraph (\clubpenalty and
+// \widowpenalty set to infinity: at least two lines on each side of a break).
+void lines_to_vlist(VList& v, const std::vector<SetLine>& lines, Abs lead, Abs x, SourceLoc loc) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) {
+      bool forbidden = i == 1 || i + 1 == lines.size();
+      v.penalty(forbidden ? kInfPenalty : 0);
+      v.glue(lead);
+    }
+    Frame f;
+    f.width = lines[i].frame.width;
+    f.height = lines[i].frame.height;
+    f.place(lines[i].frame, {x, Abs::zero()});
+    v.box(std::move(f), loc);
+  }
+}
+
+// Places a marker (bullet, number) before a line's own content, so that it comes first in
+// the content stream too: extractors that keep stream order within a line then read
+// "• text", not "text •".
+void prepend(Frame& line, const Frame& marker, Point offset) {
+  Frame f;
+  f.width = line.width;
+  f.height = line.height;
+  f.place(marker, offset);
+  f.place(line, {Abs::zero(), Abs::zero()});
+  line = std::move(f);
+}
+
+// A list marker as set: "•" becomes a drawn disc (see Disc), anything else stays text.
+Frame marker_frame(const RealizeContext& ctx, const Frame& typeset, const std::string& marker, Abs width) {
+  if (marker != "\u2022") return typeset;
+  const TextStyle& bs = ctx.styles.get(Role::Body, false, false);
+  Frame disc;
+  disc.width = width;
+  disc.height = typeset.height;
+  Abs cy = typeset.height - x_height(bs) / 2;
+  disc.discs.push_back({{width / 2, cy}, bs.size * 0.18, bs.color});
+  return disc;
+}
+
+// Collapses a vertical list into one frame (its glue at natural size).
+Frame to_frame(const VList& v, Abs width) {
+  Frame f;
+  f.width = width;
+  for (const VItem& it : v.items()) {
+    if (const auto* b = std::get_if<VBox>(&it)) {
+      f.place(b->frame, {Abs::zero(), f.height});
+      f.height += b->frame.height;
+    } else if (const auto* g = std::get_if<VGlue>(&it)) {
+      f.height += g->size;
+    }
+  }
+  return f;
+}
+
+}  // namespace vitae::blocks

@@ -1,0 +1,344 @@
+// Entries: the two-column rows of education, experience, normal and publication entries
+// (with their degree and date/location columns and bodies), highlights as bullet lists,
+// and the one-paragraph entries (one-line, bullet, numbered, text).
+#include "layout/entries.h"
+
+#include <algorithm>
+
+#include "layout/blocks.h"
+#include "layout/fields.h"
+
+namespace vitae {
+
+using namespace blocks;
+
+namespace {
+
+struct EntryGeometry {
+  Abs side, main_x, main_w, date_x, date_w, degree_w, gap;
+};
+
+EntryGeometry geometry(const RealizeContext& ctx, bool two_columns, bool degree, const SectionColumns& cols = {}) {
+  const Design::Entries& e = ctx.doc.design.entries;
+  EntryGeometry g;
+  g.side = len(ctx, e.side_space);
+  g.gap = len(ctx, e.space_between_columns) + body_size(ctx) * 0.5;
+  g.date_w = two_columns ? cols.date_w : Abs::zero();
+  g.degree_w = degree ? cols.degree_w : Abs::zero();
+  g.main_x = g.side + (degree ? g.degree_w + g.gap : Abs::zero());
+  g.date_x = ctx.text_width - g.side - g.date_w;
+  g.main_w = (two_columns ? g.date_x - g.gap : ctx.text_width - g.side) - g.main_x;
+  return g;
+}
+
+// A bullet list with hanging indent; nested lists indent further.
+void realize_highlights(const RealizeContext& ctx, std::vector<std::vector<SetLine>>& items,
+                        std::vector<Abs>& xs, const std::vector<Highlight>& hs, Abs x, Abs width, int depth) {
+  const auto& hd = ctx.doc.design.entries.highlights;
+  Abs left = len(ctx, hd.space_left);
+  std::string bullet = depth == 0 ? hd.bullet : hd.nested_bullet;
+  const TextStyle& bs = ctx.styles.get(Role::Body, false, false);
+  Abs bullet_w;
+  std::vector<SetLine> bl = paragraph(ctx, {StyledText{bullet, bs, {}}}, width, Align::Left, {});
+  if (!bl.empty() && !bl[0].frame.runs.empty()) bullet_w = bl[0].frame.runs[0].width();
+  Abs text_x = x + left + bullet_w + len(ctx, hd.space_between_bullet_and_text);
+  Abs text_w = width - (text_x - x);
+  for (const Highlight& h : hs) {
+    std::vector<SetLine> lines = text_lines(ctx, h.text.markup, Role::Body, text_w, body_align(ctx), h.text.loc);
+    if (!lines.empty() && !bl.empty()) {
+      // The bullet hangs in the indent, on the first line's baseline. "•" is drawn as a
+      // disc (see Disc); any other bullet string is typeset.
+      Frame b = bl[0].frame;
+      Abs dy = lines[0].frame.height - b.height;
+      prepend(lines[0].frame, marker_frame(ctx, b, bullet, bullet_w), {x + left - text_x, dy});
+    }
+    items.push_back(std::move(lines));
+    xs.push_back(text_x);
+    realize_highlights(ctx, items, xs, h.children, text_x, width - (text_x - x), depth + 1);
+  }
+}
+
+// The main column of an entry: template lines, summary and highlights, as a vertical list
+// of line boxes with club/widow penalties (items of a list share the rules).
+VList main_column(const RealizeContext& ctx, const Entry& e, const std::vector<TemplateLine>& tl,
+                  const EntryGeometry& g, std::vector<bool>* whole_paragraph) {
+  std::vector<std::vector<SetLine>> paras;
+  std::vector<Abs> xs;
+  std::vector<Abs> above;
+  Abs lead = leading(ctx);
+  for (const TemplateLine& t : tl) {
+    if (t.kind == TemplateLine::Kind::Highlights) {
+      std::size_t before = paras.size();
+      realize_highlights(ctx, paras, xs, e.highlights, g.main_x, g.main_w, 0);
+      for (std::size_t i = before; i < paras.size(); ++i)
+        above.push_back(len(ctx, i == before ? ctx.doc.design.entries.highlights.space_above
+                                             : ctx.doc.design.entries.highlights.space_between_items));
+      continue;
+    }
+    bool summary = t.kind == TemplateLine::Kind::Summary;
+    const std::string& m = summary ? e.summary.markup : t.markup;
+    SourceLoc loc = summary ? e.summary.loc : e.loc;
+    Abs indent = summary ? len(ctx, ctx.doc.design.entries.summary.space_left) : Abs::zero();
+    paras.push_back(text_lines(ctx, m, Role::Body, g.main_w - indent, body_align(ctx), loc));
+    xs.push_back(g.main_x + indent);
+    above.push_back(t.kind == TemplateLine::Kind::Summary ? len(ctx, ctx.doc.design.entries.summary.space_above)
+                                                          : Abs::zero());
+  }
+  // Flatten, with breaks forbidden after the first and before the last line of the
+  // column and of every paragraph in it.
+  std::size_t total = 0;
+  for (const auto& p : paras) total += p.size();
+  VList v;
+  std::size_t n = 0;
+  for (std::size_t pi = 0; pi < paras.size(); ++pi)
+    for (std::size_t li = 0; li < paras[pi].size(); ++li, ++n) {
+      if (n > 0) {
+        bool forbidden = n == 1 || n + 1 == total || li == 1 || li + 1 == paras[pi].size();
+        v.penalty(forbidden ? kInfPenalty : 0);
+        v.glue(lead + (li == 0 ? above[pi] : Abs::zero()));
+      }
+      const SetLine& l = paras[pi][li];
+      Frame f;
+      f.width = ctx.text_width;
+      f.height = l.frame.height;
+      f.place(l.frame, {xs[pi], Abs::zero()});
+      v.box(std::move(f), e.loc);
+      whole_paragraph->push_back(paras[pi].size() == 1);
+    }
+  return v;
+}
+
+
+std::string time_span(const RealizeContext& ctx, const Entry& e) {
+  if (!e.start_date || !e.end_date || !e.date.empty()) return "";
+  Date end = *e.end_date;
+  if (end.present) {
+    if (!ctx.today) return "";
+    end = *ctx.today;
+  }
+  int months = (end.year - e.start_date->year) * 12 + (end.month ? end.month : 1) -
+               (e.start_date->month ? e.start_date->month : 1) + 1;
+  if (months <= 0) return "";
+  int y = months / 12, m = months % 12;
+  const Locale& l = ctx.doc.locale;
+  // RenderCV's templates.time_span: HOW_MANY_YEARS YEARS HOW_MANY_MONTHS MONTHS, where a
+  // zero count drops its pair.
+  std::map<std::string, std::string> f{{"HOW_MANY_YEARS", y ? std::to_string(y) : ""},
+                                       {"YEARS", y ? (y == 1 ? l.year : l.years) : ""},
+                                       {"HOW_MANY_MONTHS", m ? std::to_string(m) : ""},
+                                       {"MONTHS", m ? (m == 1 ? l.month : l.months) : ""}};
+  std::vector<TemplateLine> lines = expand_template(ctx.doc.design.templates.time_span, f);
+  return lines.empty() ? "" : lines.front().markup;
+}
+
+bool shows_time_span(const RealizeContext& ctx, const Section& s) {
+  for (const std::string& k : ctx.doc.design.sections.show_time_spans_in)
+    if (k == s.key || k == s.title) return true;
+  return false;
+}
+
+struct Templates {
+  const std::string* main;
+  const std::string* date;
+  const std::string* degree;
+};
+
+Templates templates_for(const Design& d, EntryKind k) {
+  const auto& t = d.templates;
+  switch (k) {
+    case EntryKind::Education: return {&t.education_main, &t.education_date_location, &t.education_degree};
+    case EntryKind::Experience: return {&t.experience_main, &t.experience_date_location, nullptr};
+    case EntryKind::Publication: return {&t.publication_main, &t.publication_date_location, nullptr};
+    default: return {&t.normal_main, &t.normal_date_location, nullptr};
+  }
+}
+
+// The lines of an entry's date/location column, with the time span where the design
+// asks for one.
+std::vector<TemplateLine> date_column_lines(const RealizeContext& ctx, const Section& s, const Entry& e,
+                                            const std::map<std::string, std::string>& fields) {
+  std::vector<TemplateLine> lines = expand_template(*templates_for(ctx.doc.design, e.kind).date, fields);
+  if (shows_time_span(ctx, s)) {
+    std::string span = time_span(ctx, e);
+    if (!span.empty()) lines.push_back({TemplateLine::Kind::Text, span});
+  }
+  return lines;
+}
+
+// The natural width of one line of markup, unbroken.
+Abs natural_width(const RealizeContext& ctx, const std::string& markup) {
+  ParagraphSpec spec{styled(ctx, markup, Role::Body), Abs::pt(1e6), Align::Left, Abs::zero(), false, {}};
+  Abs w;
+  for (const SetLine& l : set_paragraph(spec, ctx.inline_ctx).lines)
+    for (const GlyphRun& r : l.frame.runs) w = std::max(w, r.origin.x + r.width());
+  return w;
+}
+
+}  // namespace
+
+bool is_text_based(EntryKind k) {
+  return k == EntryKind::OneLine || k == EntryKind::Bullet || k == EntryKind::Numbered ||
+         k == EntryKind::ReversedNumbered || k == EntryKind::Text;
+}
+
+// Measures a section's side columns: the date column as wide as its widest line, up to
+// entries.date_and_location_width (longer lines wrap); the degree column as wide as its
+// widest degree, at least entries.degree_width.
+SectionColumns measure_columns(const RealizeContext& ctx, const Section& s) {
+  SectionColumns c;
+  const Design& d = ctx.doc.design;
+  // Measured, up to the design's width or 30% of the text width, whichever is larger:
+  // a location like "Durham, NC, United States" should not wrap for want of a few points.
+  // On a narrow page the side columns give way to the main column: at most 35% and 20% of
+  // the text width.
+  Abs max_date = std::min(std::max(len(ctx, d.entries.date_and_location_width), ctx.text_width * 0.3),
+                          ctx.text_width * 0.35);
+  c.degree_w = len(ctx, d.entries.degree_width);
+  for (const Entry& e : s.entries) {
+    if (is_text_based(e.kind)) continue;
+    std::map<std::string, std::string> fields = entry_fields(e, ctx.doc);
+    for (const TemplateLine& l : date_column_lines(ctx, s, e, fields))
+      c.date_w = std::max(c.date_w, std::min(max_date, natural_width(ctx, l.markup)));
+    const std::string* deg = templates_for(d, e.kind).degree;
+    if (deg && !e.degree.empty())
+      for (const TemplateLine& l : expand_template(*deg, fields)) c.degree_w = std::max(c.degree_w, natural_width(ctx, l.markup));
+  }
+  c.degree_w = std::min(c.degree_w, ctx.text_width * 0.2);
+  return c;
+}
+
+// An entry with a right-hand date/location column (education, experience, normal,
+// publication). Kept on one page unless it alone is taller than a page.
+// `reserve` is the room taken above the entry on its page by what must stay with it (the
+// section heading, for a section's first entry).
+VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e, const SectionColumns& cols,
+                    Abs reserve) {
+  std::map<std::string, std::string> fields = entry_fields(e, ctx.doc);
+  Templates t = templates_for(ctx.doc.design, e.kind);
+  std::vector<TemplateLine> date_lines = date_column_lines(ctx, s, e, fields);
+  std::vector<TemplateLine> degree;
+  if (t.degree && !e.degree.empty()) degree = expand_template(*t.degree, fields);
+  EntryGeometry g = geometry(ctx, !date_lines.empty(), !degree.empty(), cols);
+  Abs lead = leading(ctx);
+
+  // The header row: the first template line (company, institution, title) with the
+  // date/location and degree columns beside it. Text extractors that read by position
+  // (MuPDF, pdfminer, pdftotext -layout) merge text that shares a baseline, so no other
+  // column may sit beside a line of a paragraph that continues below: the columns start
+  // at the header's last line, and the body (summary, highlights, further template
+  // lines) starts below the taller of the three.
+  std::vector<TemplateLine> main_lines = expand_template(*t.main, fields);
+  std::vector<SetLine> head;
+  if (!main_lines.empty() && main_lines.front().kind == TemplateLine::Kind::Text) {
+    head = text_lines(ctx, main_lines.front().markup, Role::Body, g.main_w, body_align(ctx), e.loc);
+    main_lines.erase(main_lines.begin());
+  }
+  const std::string& da = ctx.doc.design.typography.date_and_location_column_alignment;
+  Align date_align = da == "left" ? Align::Left : da == "center" ? Align::Center : Align::Right;
+  std::vector<SetLine> dl;
+  for (const TemplateLine& d : date_lines)
+    for (SetLine& l : text_lines(ctx, d.markup, Role::Body, g.date_w, date_align, e.loc)) dl.push_back(std::move(l));
+  std::vector<SetLine> degl;
+  for (const TemplateLine& d : degree)
+    for (SetLine& l : text_lines(ctx, d.markup, Role::Body, g.degree_w, Align::Left, e.loc)) degl.push_back(std::move(l));
+
+  Frame row = stack(head, lead, ctx.text_width);
+  for (GlyphRun& r : row.runs) r.origin.x += g.main_x;
+  for (LinkArea& l : row.links) l.origin.x += g.main_x;
+  // The columns' first baselines sit exactly on the header's last baseline (line heights
+  // differ between bold and regular faces).
+  Abs baseline = row.height;
+  Frame date = stack(dl, lead, g.date_w), deg = stack(degl, lead, g.degree_w);
+  Abs date_top = baseline - (dl.empty() ? Abs::zero() : dl.front().frame.height);
+  Abs deg_top = baseline - (degl.empty() ? Abs::zero() : degl.front().frame.height);
+  if (head.empty()) date_top = deg_top = Abs::zero();
+  Abs columns_bottom = std::max(date_top + date.height, deg_top + deg.height);
+
+  // Body lines that are whole one-line paragraphs ("Mentor: ...", a short bullet) may
+  // move up beside the columns' further lines: each is read whole on its baseline.
+  std::vector<bool> whole;
+  VList body = main_column(ctx, e, main_lines, g, &whole);
+  std::vector<VItem>& items = body.items();
+  std::size_t next = 0, box_index = 0;
+  Abs pending = lead;  // space above the next body line
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (const auto* gl = std::get_if<VGlue>(&items[i])) pending += gl->size;
+    const auto* b = std::get_if<VBox>(&items[i]);
+    if (!b) continue;
+    Abs top = row.height + pending;
+    if (!whole[box_index++] || top >= columns_bottom || head.empty()) break;
+    row.place(b->frame, {Abs::zero(), top});
+    row.height = top + b->frame.height;
+    pending = Abs::zero();
+    next = i + 1;
+  }
+  row.place(date, {g.date_x, date_top});
+  row.place(deg, {g.side, deg_top});
+  row.height = std::max(row.height, columns_bottom);
+  row.width = ctx.text_width;
+
+  VList v;
+  v.box(std::move(row), e.loc);
+  // The rest of the body, below the row; the row stays with its first lines.
+  while (next < items.size() && !std::holds_alternative<VBox>(items[next])) {
+    if (const auto* gl = std::get_if<VGlue>(&items[next])) pending = gl->size;
+    ++next;
+  }
+  if (next < items.size()) {
+    v.penalty(kInfPenalty);
+    v.glue(std::max(pending, lead));
+    for (std::size_t i = next; i < items.size(); ++i) v.items().push_back(std::move(items[i]));
+  }
+  // Kept whole when it fits on a page with what must stay above it; otherwise line by line
+  // (with club and widow rules), so that it never leaves its heading alone.
+  bool keep = !ctx.doc.design.entries.allow_page_break;
+  if (keep && reserve + v.natural_height() <= ctx.page_goal) {
+    VList one;
+    one.box(to_frame(v, ctx.text_width), e.loc);
+    return one;
+  }
+  return v;  // too tall for a page (or allowed to break): line by line
+}
+
+// One-line, bullet, numbered and text entries: a paragraph across the text width.
+VList text_entry(const RealizeContext& ctx, const Section& s, const Entry& e, std::size_t index) {
+  EntryGeometry g = geometry(ctx, false, false);
+  Abs lead = leading(ctx);
+  VList v;
+  std::string markup;
+  std::string marker;
+  switch (e.kind) {
+    case EntryKind::OneLine: {
+      auto lines = expand_template(ctx.doc.design.templates.one_line_main, entry_fields(e, ctx.doc));
+      for (const auto& l : lines) markup += (markup.empty() ? "" : " ") + l.markup;
+      break;
+    }
+    case EntryKind::Bullet: markup = e.bullet.markup; marker = ctx.doc.design.entries.highlights.bullet; break;
+    case EntryKind::Numbered: markup = e.bullet.markup; marker = std::to_string(index + 1) + "."; break;
+    case EntryKind::ReversedNumbered:
+      markup = e.bullet.markup;
+      marker = std::to_string(s.entries.size() - index) + ".";
+      break;
+    default: markup = e.text.markup; break;
+  }
+  markup = embolden_keywords(markup, ctx.doc.settings.bold_keywords);
+  if (marker.empty()) {
+    lines_to_vlist(v, text_lines(ctx, markup, Role::Body, g.main_w, body_align(ctx), e.loc), lead, g.main_x, e.loc);
+    return v;
+  }
+  // Hanging marker: as wide as the widest marker of the section, so the texts align.
+  std::string widest = e.kind == EntryKind::Bullet ? marker : std::to_string(s.entries.size()) + ".";
+  std::vector<SetLine> ml = text_lines(ctx, escape_markup(widest), Role::Body, g.main_w, Align::Left, e.loc);
+  Abs mw = ml.empty() || ml[0].frame.runs.empty() ? Abs::zero() : ml[0].frame.runs[0].width();
+  Abs gap = len(ctx, ctx.doc.design.entries.highlights.space_between_bullet_and_text);
+  std::vector<SetLine> lines = text_lines(ctx, markup, Role::Body, g.main_w - mw - gap, body_align(ctx), e.loc);
+  std::vector<SetLine> mk = text_lines(ctx, escape_markup(marker), Role::Body, mw, Align::Right, e.loc);
+  if (!lines.empty() && !mk.empty())
+    prepend(lines[0].frame, marker_frame(ctx, mk[0].frame, marker, mw),
+            {-(mw + gap), lines[0].frame.height - mk[0].frame.height});
+  lines_to_vlist(v, lines, lead, g.main_x + mw + gap, e.loc);
+  return v;
+}
+
+
+}  // namespace vitae
