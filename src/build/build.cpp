@@ -56,8 +56,9 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
   std::optional<Document> doc = load_document(source, diags);
   if (!doc || diags.has_errors()) return std::nullopt;
   BuildResult result;
-  if (config.check_only) return result;
 
+  // vitae check lays the CV out too (without writing a PDF), so it reports what a build
+  // would: a font family that does not exist, overfull lines, characters no font has.
   LayoutOptions lo;
   lo.today = visible_date(doc->settings, config);
   std::shared_ptr<const Hyphenator> hyph;
@@ -69,12 +70,13 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
   lo.hyphenator = hyph.get();
   LayoutResult laid = layout_document(*doc, services.fonts, lo, diags);
   if (diags.has_errors()) return std::nullopt;
+  result.stats = laid.stats;
+  if (config.check_only) return result;
   laid.doc.info.date = metadata_date(doc->settings, config);
   if (config.dump) result.dump = dump_pages(laid.doc);
   std::optional<std::string> pdf = write_pdf(laid.doc, PdfOptions{}, diags);
   if (!pdf) return std::nullopt;
   result.pdf = std::move(*pdf);
-  result.stats = laid.stats;
   return result;
 }
 

@@ -29,7 +29,7 @@ struct BuildConfig {
   std::optional<int64_t> source_date_epoch;
   /// The clock, read by the caller; used only when the CV asks for `current_date: today`.
   std::optional<int64_t> now;
-  /// Stop after validation (vitae check).
+  /// Validate and lay out, but write no PDF (vitae check): the same diagnostics as a build.
   bool check_only = false;
   /// Also produce the text dump of the laid-out pages (vitae build --dump).
   bool dump = false;

@@ -161,7 +161,8 @@ std::string help_text(std::string_view topic) {
            "leaves an existing PDF untouched. SOURCE_DATE_EPOCH, when set, fixes every date.\n";
   if (topic == "check")
     return "usage: vitae check INPUT\n\n"
-           "Validates the CV in INPUT and prints every problem found; writes nothing.\n";
+           "Validates and lays out the CV in INPUT and prints every problem a build would\n"
+           "report (errors and warnings); writes nothing.\n";
   if (topic == "help") return "usage: vitae help [COMMAND]\n\nShows help for a command.\n";
   if (topic == "version") return "usage: vitae --version\n\nPrints the version.\n";
   return std::string("vitae: typeset PDF resumes from YAML.\n\n") + kUsage +

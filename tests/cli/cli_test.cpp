@@ -96,6 +96,15 @@ TEST_F(CliFiles, CheckWritesNothing) {
   EXPECT_FALSE(fs::exists(dir / "cv.pdf"));
 }
 
+TEST_F(CliFiles, CheckReportsWhatABuildWould) {
+  // A font family that does not exist is found at layout time: check reports it too.
+  fs::path cv = write("cv.yaml", std::string(kMinimal) + "design:\n  typography:\n    font_family: Latto\n");
+  CliRun r = run({"check", cv.string()});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("cv.yaml:8:18: error: font family 'Latto' not found"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "cv.pdf"));
+}
+
 TEST_F(CliFiles, BuildWritesPdfBesideInput) {
   fs::path cv = write("cv.yaml", kMinimal);
   CliRun r = run({"build", cv.string()});
