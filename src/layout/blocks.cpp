@@ -76,7 +76,8 @@ std::vector<SetLine> paragraph(const RealizeContext& ctx, std::vector<StyledText
     if (l.hyphenated) ++s.hyphenated_lines;
     if (l.hyphenated && prev_hyphen) ++s.consecutive_hyphens;
     prev_hyphen = l.hyphenated;
-    if (align == Align::Justify && &l != &p.lines.back()) {
+    // Adjustment ratios of justified lines only: a ragged line's ratio measures its rag.
+    if (p.align == Align::Justify && &l != &p.lines.back()) {
       ++s.justified_lines;
       s.sum_ratio += std::fabs(l.ratio);
       s.max_ratio = std::max(s.max_ratio, std::fabs(l.ratio));

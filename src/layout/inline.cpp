@@ -316,6 +316,7 @@ constexpr double kMaxJustifiedRatio = 3.0;
 // (not the last) is stretched beyond kMaxJustifiedRatio.
 SetParagraph set_aligned(const ParagraphSpec& spec, const InlineContext& ctx, bool* loose) {
   SetParagraph out;
+  out.align = spec.align;
   Abs em = spec.spans.empty() ? Abs::pt(10) : spec.spans.front().style.size;
   lb::ParagraphStyle pstyle;
   pstyle.alignment = spec.align == Align::Justify ? lb::Alignment::Justified : lb::Alignment::RaggedRight;

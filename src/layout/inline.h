@@ -69,6 +69,9 @@ struct SetParagraph {
   std::vector<SetLine> lines;
   /// Code points no font has, with the byte offset into the paragraph's text.
   std::vector<std::pair<char32_t, std::size_t>> missing;
+  /// How the lines were set: the spec's alignment, or Left where a too-loose justified
+  /// paragraph fell back to ragged-right.
+  Align align = Align::Left;
 };
 
 /// Per-build services for inline layout: a cache of shaped words, the hyphenator.

@@ -46,6 +46,7 @@ TEST_F(InlineTest, JustifiedLinesFillTheMeasureExactly) {
                        "and a few more words to make several lines of justified text in this paragraph.",
                        300);
   ASSERT_GE(p.lines.size(), 3u);
+  EXPECT_EQ(p.align, Align::Justify);
   for (std::size_t i = 0; i + 1 < p.lines.size(); ++i) {
     const SetLine& l = p.lines[i];
     Abs w;
@@ -59,6 +60,7 @@ TEST_F(InlineTest, TooLooseJustificationFallsBackToRaggedRight) {
   // At 120pt these long words leave gaps of several spaces in justified lines.
   SetParagraph p = set("Dissertation: Foulingverhalten keramischer Membranen bei wechselnder Rohwasserqualitaet", 120);
   ASSERT_GE(p.lines.size(), 3u);
+  EXPECT_EQ(p.align, Align::Left);
   for (const SetLine& l : p.lines) {
     EXPECT_FALSE(l.underfull) << line_text(l);
     // Spaces keep their natural width: no glyph advance is stretched.
