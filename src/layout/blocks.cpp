@@ -104,6 +104,12 @@ std::vector<SetLine> text_lines(const RealizeContext& ctx, const std::string& ma
   return paragraph(ctx, styled(ctx, markup, role, bold), width, align, loc);
 }
 
+SetLine set_marker(const RealizeContext& ctx, const std::string& markup, Abs width, Align align) {
+  ParagraphSpec spec{styled(ctx, markup, Role::Body), width, align, Abs::zero(), false, {}};
+  SetParagraph p = set_paragraph(spec, ctx.inline_ctx);
+  return p.lines.empty() ? SetLine{} : std::move(p.lines.front());
+}
+
 // Stacks lines into one frame, `lead` apart (bottom edge to next top edge).
 Frame stack(const std::vector<SetLine>& lines, Abs lead, Abs width) {
   Frame f;

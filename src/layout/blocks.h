@@ -30,6 +30,10 @@ std::vector<SetLine> paragraph(const RealizeContext& ctx, std::vector<StyledText
 std::vector<SetLine> text_lines(const RealizeContext& ctx, const std::string& markup, Role role, Abs width,
                                 Align align, SourceLoc loc, bool bold = false);
 
+/// One line of markup set without breaking it into a paragraph's statistics or warnings:
+/// list markers, and measuring. Its runs are the line's extent (empty for empty markup).
+SetLine set_marker(const RealizeContext& ctx, const std::string& markup, Abs width, Align align);
+
 /// Stacks lines into one frame, `lead` apart (bottom edge to next top edge).
 Frame stack(const std::vector<SetLine>& lines, Abs lead, Abs width);
 /// Appends lines as separate boxes at `x`, with TeX's club and widow rules.

@@ -37,18 +37,16 @@ void realize_highlights(const RealizeContext& ctx, std::vector<std::vector<SetLi
   const auto& hd = ctx.doc.design.entries.highlights;
   Abs left = len(ctx, hd.space_left);
   std::string bullet = depth == 0 ? hd.bullet : hd.nested_bullet;
-  const TextStyle& bs = ctx.styles.get(Role::Body, false, false);
-  Abs bullet_w;
-  std::vector<SetLine> bl = paragraph(ctx, {StyledText{bullet, bs, {}}}, width, Align::Left, {});
-  if (!bl.empty() && !bl[0].frame.runs.empty()) bullet_w = bl[0].frame.runs[0].width();
+  SetLine bl = set_marker(ctx, escape_markup(bullet), width, Align::Left);
+  Abs bullet_w = bl.frame.runs.empty() ? Abs::zero() : bl.frame.runs[0].width();
   Abs text_x = x + left + bullet_w + len(ctx, hd.space_between_bullet_and_text);
   Abs text_w = width - (text_x - x);
   for (const Highlight& h : hs) {
     std::vector<SetLine> lines = text_lines(ctx, h.text.markup, Role::Body, text_w, body_align(ctx), h.text.loc);
-    if (!lines.empty() && !bl.empty()) {
+    if (!lines.empty() && !bl.frame.runs.empty()) {
       // The bullet hangs in the indent, on the first line's baseline. "•" is drawn as a
       // disc (see Disc); any other bullet string is typeset.
-      Frame b = bl[0].frame;
+      const Frame& b = bl.frame;
       Abs dy = lines[0].frame.height - b.height;
       prepend(lines[0].frame, marker_frame(ctx, b, bullet, bullet_w), {x + left - text_x, dy});
     }
@@ -167,10 +165,9 @@ std::vector<TemplateLine> date_column_lines(const RealizeContext& ctx, const Sec
 
 // The natural width of one line of markup, unbroken.
 Abs natural_width(const RealizeContext& ctx, const std::string& markup) {
-  ParagraphSpec spec{styled(ctx, markup, Role::Body), Abs::pt(1e6), Align::Left, Abs::zero(), false, {}};
   Abs w;
-  for (const SetLine& l : set_paragraph(spec, ctx.inline_ctx).lines)
-    for (const GlyphRun& r : l.frame.runs) w = std::max(w, r.origin.x + r.width());
+  for (const GlyphRun& r : set_marker(ctx, markup, Abs::pt(1e6), Align::Left).frame.runs)
+    w = std::max(w, r.origin.x + r.width());
   return w;
 }
 
@@ -328,14 +325,14 @@ VList text_entry(const RealizeContext& ctx, const Section& s, const Entry& e, st
   }
   // Hanging marker: as wide as the widest marker of the section, so the texts align.
   std::string widest = e.kind == EntryKind::Bullet ? marker : std::to_string(s.entries.size()) + ".";
-  std::vector<SetLine> ml = text_lines(ctx, escape_markup(widest), Role::Body, g.main_w, Align::Left, e.loc);
-  Abs mw = ml.empty() || ml[0].frame.runs.empty() ? Abs::zero() : ml[0].frame.runs[0].width();
+  SetLine ml = set_marker(ctx, escape_markup(widest), g.main_w, Align::Left);
+  Abs mw = ml.frame.runs.empty() ? Abs::zero() : ml.frame.runs[0].width();
   Abs gap = len(ctx, ctx.doc.design.entries.highlights.space_between_bullet_and_text);
   std::vector<SetLine> lines = text_lines(ctx, markup, Role::Body, g.main_w - mw - gap, body_align(ctx), e.loc);
-  std::vector<SetLine> mk = text_lines(ctx, escape_markup(marker), Role::Body, mw, Align::Right, e.loc);
-  if (!lines.empty() && !mk.empty())
-    prepend(lines[0].frame, marker_frame(ctx, mk[0].frame, marker, mw),
-            {-(mw + gap), lines[0].frame.height - mk[0].frame.height});
+  SetLine mk = set_marker(ctx, escape_markup(marker), mw, Align::Right);
+  if (!lines.empty() && !mk.frame.runs.empty())
+    prepend(lines[0].frame, marker_frame(ctx, mk.frame, marker, mw),
+            {-(mw + gap), lines[0].frame.height - mk.frame.height});
   lines_to_vlist(v, lines, lead, g.main_x + mw + gap, e.loc);
   return v;
 }
