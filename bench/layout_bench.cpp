@@ -11,6 +11,7 @@
 #include "layout/layout.h"
 #include "layout/shape_cache.h"
 #include "load/load.h"
+#include "pdf/pdf_writer.h"
 
 namespace {
 
@@ -35,7 +36,10 @@ Document repeated(int times) {
 }
 
 BuildServices& services() {
-  static BuildServices s;  // benchmark fixture: shared like a batch build's
+  // Benchmark fixture, shared like a batch build's; the PDF stage linked in.
+  static BuildServices s(linked_pdf_writer([](const LaidOutDocument& doc, Diagnostics& d) {
+    return write_pdf(doc, PdfOptions{}, d);
+  }));
   return s;
 }
 

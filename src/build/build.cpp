@@ -4,7 +4,6 @@
 
 #include "layout/layout.h"
 #include "load/load.h"
-#include "pdf/pdf_writer.h"
 
 namespace vitae {
 
@@ -71,10 +70,17 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
   LayoutResult laid = layout_document(*doc, services.fonts, lo, diags);
   if (diags.has_errors()) return std::nullopt;
   result.stats = laid.stats;
-  if (config.check_only) return result;
   laid.doc.info.date = metadata_date(doc->settings, config);
   if (config.dump) result.dump = dump_pages(laid.doc);
-  std::optional<std::string> pdf = write_pdf(laid.doc, PdfOptions{}, diags);
+  if (config.check_only) return result;
+  std::string why = "this program was built without a PDF writer";
+  WritePdfFn write_pdf = services.pdf ? services.pdf->get(&why) : nullptr;
+  if (!write_pdf) {
+    diags.error("vitae", {}, "cannot load the PDF writer: " + why,
+                std::string(kPdfModuleFile) + " is built and installed beside the vitae program");
+    return std::nullopt;
+  }
+  std::optional<std::string> pdf = write_pdf(laid.doc, diags);
   if (!pdf) return std::nullopt;
   result.pdf = std::move(*pdf);
   return result;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "build/pdf_source.h"
 #include "layout/stats.h"
 #include "text/font_library.h"
 #include "text/hyphenate.h"
@@ -15,13 +16,17 @@
 
 namespace vitae {
 
-/// What builds share: fonts and hyphenation patterns, loaded once per process and used by
-/// every build (thread-safe).
+/// What builds share: fonts, hyphenation patterns and the PDF writer, loaded once per
+/// process and used by every build (thread-safe).
 struct BuildServices {
   FontLibrary fonts;
   HyphenatorCache hyphenators;
+  /// Needed only by builds that write a PDF; without it they fail with an error.
+  std::shared_ptr<const PdfWriterSource> pdf;
 
-  explicit BuildServices(FontLibraryConfig config = {}) : fonts(std::move(config)) {}
+  explicit BuildServices(std::shared_ptr<const PdfWriterSource> pdf_writer = nullptr,
+                         FontLibraryConfig config = {})
+      : fonts(std::move(config)), pdf(std::move(pdf_writer)) {}
 };
 
 struct BuildConfig {
@@ -29,7 +34,8 @@ struct BuildConfig {
   std::optional<int64_t> source_date_epoch;
   /// The clock, read by the caller; used only when the CV asks for `current_date: today`.
   std::optional<int64_t> now;
-  /// Validate and lay out, but write no PDF (vitae check): the same diagnostics as a build.
+  /// Validate and lay out, but write no PDF (vitae check, vitae build --dump): the same
+  /// diagnostics as a build.
   bool check_only = false;
   /// Also produce the text dump of the laid-out pages (vitae build --dump).
   bool dump = false;

@@ -10,7 +10,7 @@
 #include "build/build.h"
 #include "build/output.h"
 #include "load/load.h"
-#include "pdf/pdf_writer.h"
+#include "build/atomic_file.h"
 
 namespace vitae {
 
@@ -76,8 +76,11 @@ int usage_error(const CliIo& io, const std::string& message) {
 
 int run_build(const CliArgs& args, const CliIo& io) {
   BuildConfig config;
-  config.check_only = args.command == Command::Check;
+  config.check_only = args.command == Command::Check || args.dump;
   config.dump = args.dump;
+  // First of all, so that the writer loads while the CV is read and laid out.
+  std::shared_ptr<const PdfWriterSource> pdf_writer;
+  if (!config.check_only && io.pdf_writer) pdf_writer = io.pdf_writer();
   if (auto e = io.getenv("SOURCE_DATE_EPOCH")) {
     int64_t v = 0;
     if (!parse_epoch(*e, &v)) return usage_error(io, "SOURCE_DATE_EPOCH is not a number of seconds: '" + *e + "'");
@@ -121,16 +124,16 @@ int run_build(const CliArgs& args, const CliIo& io) {
   }
 
   Diagnostics diags;
-  BuildServices services;
+  BuildServices services(pdf_writer);
   std::optional<BuildResult> result = build_document(source, config, services, diags);
   io.err(format_diagnostics(diags, {&source}));
   if (!result) return 1;
   if (args.stats) io.err(format_stats(result->stats));
-  if (config.check_only) return 0;
   if (args.dump) {
     io.out(result->dump);
     return 0;
   }
+  if (config.check_only) return 0;
 
   if (target == "-") {
     io.out(result->pdf);

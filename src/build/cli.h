@@ -3,10 +3,13 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "build/pdf_source.h"
 
 namespace vitae {
 
@@ -33,6 +36,9 @@ struct CliIo {
   /// endless). Nothing on failure.
   std::function<std::optional<std::string>(std::size_t max_bytes)> read_stdin;
   std::function<std::optional<std::string>(const char*)> getenv;
+  /// Starts getting the PDF writer; called once, as early as possible, by a build that will
+  /// write a PDF (the program loads its module in the background: build/pdf_source.h).
+  std::function<std::shared_ptr<const PdfWriterSource>()> pdf_writer;
 };
 
 /// Runs vitae with the given arguments. Exit codes: 0 success (warnings allowed),

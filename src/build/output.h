@@ -1,5 +1,5 @@
 // The clock: the only place the build reads the time (for `current_date: today`).
-// Output files are written by write_file_atomically (pdf/pdf_writer.h).
+// Output files are written by write_file_atomically (atomic_file.h).
 #pragma once
 
 #include <cstdint>

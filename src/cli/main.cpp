@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     const char* v = std::getenv(name);
     return v ? std::optional<std::string>(v) : std::nullopt;
   };
+  io.pdf_writer = [] { return vitae::load_pdf_module(vitae::pdf_module_beside_program()); };
   int code = vitae::run_cli(args, io);
   if (std::fflush(stdout) != 0) return 1;
   return code;

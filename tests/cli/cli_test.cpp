@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "build/cli.h"
+#include "pdf/pdf_writer.h"
 
 namespace vitae {
 namespace {
@@ -26,6 +27,11 @@ CliRun run(std::vector<std::string> args, std::string stdin_text = {}, std::map<
   io.getenv = [&](const char* name) -> std::optional<std::string> {
     auto it = env.find(name);
     return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);
+  };
+  io.pdf_writer = [] {
+    return linked_pdf_writer([](const LaidOutDocument& doc, Diagnostics& d) {
+      return write_pdf(doc, PdfOptions{}, d);
+    });
   };
   r.code = run_cli(args, io);
   return r;

@@ -1,4 +1,4 @@
-// write_file_atomically (declared in pdf_writer.h): temp file + fsync + rename, POSIX.
+// write_file_atomically (atomic_file.h): temp file + fsync + rename, POSIX.
 // rename(2) within one directory is atomic: readers see the old file or the new one,
 // never a half-written PDF, and a failed build leaves the previous PDF in place.
 #include <fcntl.h>
@@ -9,7 +9,7 @@
 #include <cstring>
 #include <random>
 
-#include "pdf/pdf_writer.h"
+#include "build/atomic_file.h"
 
 namespace vitae {
 namespace {

@@ -9,15 +9,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "pdf/pdf_writer.h"
-#include "pdf_test_support.h"
+#include "build/atomic_file.h"
+#include "../support/files.h"
 
 namespace vitae {
 namespace {
 
-using pdf_test::read_bytes;
-using pdf_test::TempDir;
-using pdf_test::write_bytes;
+using test_support::read_bytes;
+using test_support::TempDir;
+using test_support::write_bytes;
 namespace fs = std::filesystem;
 
 /// Names in `dir`, so a test can see that no temp file was left behind.

@@ -1,0 +1,97 @@
+#include "build/pdf_source.h"
+
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <future>
+
+#include "pdf_module/api.h"
+
+namespace vitae {
+namespace {
+
+class LinkedWriter final : public PdfWriterSource {
+ public:
+  explicit LinkedWriter(WritePdfFn write) : write_(write) {}
+  WritePdfFn get(std::string*) const override { return write_; }
+
+ private:
+  WritePdfFn write_;
+};
+
+struct Loaded {
+  WritePdfFn write = nullptr;
+  std::string error;
+};
+
+/// Loads the module and checks it was built with this program. RTLD_NOW: every symbol of
+/// PoDoFo and its libraries is bound here, on the loading thread, not later on the
+/// thread that writes. The handle is never closed: the writer is used until exit.
+Loaded load(const std::string& path) {
+  Loaded r;
+  void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!handle) {
+    const char* why = dlerror();
+    r.error = why ? why : ("cannot load " + path);
+    return r;
+  }
+  auto entry = reinterpret_cast<PdfModuleEntryFn>(dlsym(handle, kPdfModuleEntry));
+  const PdfModuleApi* api = entry ? entry() : nullptr;
+  if (!api || std::string_view(api->version) != VITAE_VERSION ||
+      api->document_size != sizeof(LaidOutDocument) || !api->write_pdf) {
+    r.error = path + " was not built with this vitae " VITAE_VERSION;
+    return r;
+  }
+  r.write = api->write_pdf;
+  return r;
+}
+
+class ModuleWriter final : public PdfWriterSource {
+ public:
+  explicit ModuleWriter(std::string path)
+      : loading_(std::async(std::launch::async, load, std::move(path)).share()) {}
+  WritePdfFn get(std::string* error) const override {
+    const Loaded& r = loading_.get();
+    if (!r.write && error) *error = r.error;
+    return r.write;
+  }
+
+ private:
+  std::shared_future<Loaded> loading_;  // the last copy's destructor joins the thread
+};
+
+}  // namespace
+
+std::shared_ptr<const PdfWriterSource> linked_pdf_writer(WritePdfFn write) {
+  return std::make_shared<LinkedWriter>(write);
+}
+
+std::shared_ptr<const PdfWriterSource> load_pdf_module(std::string path) {
+  try {
+    return std::make_shared<ModuleWriter>(std::move(path));
+  } catch (const std::system_error&) {  // no thread to be had: load on first use instead
+    struct Deferred final : PdfWriterSource {
+      explicit Deferred(std::string p) : path(std::move(p)) {}
+      WritePdfFn get(std::string* error) const override {
+        std::call_once(once, [this] { loaded = load(path); });
+        if (!loaded.write && error) *error = loaded.error;
+        return loaded.write;
+      }
+      std::string path;
+      mutable std::once_flag once;
+      mutable Loaded loaded;
+    };
+    return std::make_shared<Deferred>(std::move(path));
+  }
+}
+
+std::string pdf_module_beside_program() {
+  std::string exe(4096, '\0');
+  ssize_t n = readlink("/proc/self/exe", exe.data(), exe.size());
+  if (n <= 0 || static_cast<std::size_t>(n) >= exe.size()) return {};
+  exe.resize(static_cast<std::size_t>(n));
+  auto slash = exe.rfind('/');
+  return exe.substr(0, slash + 1) + kPdfModuleFile;
+}
+
+}  // namespace vitae

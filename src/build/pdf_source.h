@@ -1,0 +1,47 @@
+// Where a build gets its PDF writer from. The writer (src/pdf, PoDoFo) is the one stage
+// whose libraries are expensive to load: PoDoFo 0.9.8 brings 21 shared libraries
+// (libcrypto, libtiff, libjpeg, ...) whose loading and symbol binding take about 3.7 ms on
+// our machine, a quarter of the 15 ms a whole build may take. The vitae program therefore
+// does not link PoDoFo: it loads the PDF stage as a module (vitae-pdf.so) on a second
+// thread at start-up, while the first thread reads, parses and lays out the CV, and waits
+// for it only when the pages are ready. Tests and benchmarks link the stage in instead.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "vitae/diagnostics.h"
+#include "vitae/pages.h"
+
+namespace vitae {
+
+/// The PDF stage as a plain function: pages in, PDF bytes out (write_pdf with the default
+/// PdfOptions); nothing with errors in the diagnostics.
+using WritePdfFn = std::optional<std::string> (*)(const LaidOutDocument&, Diagnostics&);
+
+/// A PDF writer that may still be arriving. Thread-safe: builds running in parallel share
+/// one.
+class PdfWriterSource {
+ public:
+  virtual ~PdfWriterSource() = default;
+  /// The writer, waiting while it is still being loaded; nullptr, with the reason in
+  /// `error`, when it cannot be had.
+  virtual WritePdfFn get(std::string* error) const = 0;
+};
+
+/// A writer linked into the program (tests, benchmarks, embedding).
+std::shared_ptr<const PdfWriterSource> linked_pdf_writer(WritePdfFn write);
+
+/// Starts loading the module at `path` on a new thread and returns at once; `get` waits
+/// for the thread. The module stays loaded until the process ends.
+std::shared_ptr<const PdfWriterSource> load_pdf_module(std::string path);
+
+/// The module's file name, built and installed beside the vitae program.
+inline constexpr const char* kPdfModuleFile = "vitae-pdf.so";
+
+/// kPdfModuleFile in the directory of the running program (/proc/self/exe); empty when
+/// that cannot be read.
+std::string pdf_module_beside_program();
+
+}  // namespace vitae

@@ -1,0 +1,72 @@
+// The PDF writer as the program gets it: the vitae-pdf module loaded on a background
+// thread, and what a build says when it cannot be loaded.
+#include <gtest/gtest.h>
+
+#include "build/build.h"
+#include "build/pdf_source.h"
+
+namespace vitae {
+namespace {
+
+LaidOutDocument one_blank_page() {
+  LaidOutDocument doc;
+  Page page;
+  page.width = Abs::pt(595);
+  page.height = Abs::pt(842);
+  doc.pages.push_back(page);
+  doc.info.title = "Blank";
+  return doc;
+}
+
+TEST(PdfModule, LoadsInTheBackgroundAndWrites) {
+  auto source = load_pdf_module(VITAE_PDF_MODULE);
+  std::string why;
+  WritePdfFn write = source->get(&why);
+  ASSERT_NE(write, nullptr) << why;
+  Diagnostics d;
+  std::optional<std::string> pdf = write(one_blank_page(), d);
+  ASSERT_TRUE(pdf) << d.error_count();
+  EXPECT_EQ(pdf->rfind("%PDF-1.7", 0), 0u);
+  EXPECT_NE(pdf->find("/Title(Blank)"), std::string::npos);
+  EXPECT_EQ(source->get(nullptr), write);  // asked twice: the same writer, loaded once
+}
+
+TEST(PdfModule, AMissingModuleIsAnErrorNamingIt) {
+  auto source = load_pdf_module("/nonexistent/dir/vitae-pdf.so");
+  std::string why;
+  EXPECT_EQ(source->get(&why), nullptr);
+  EXPECT_NE(why.find("/nonexistent/dir/vitae-pdf.so"), std::string::npos) << why;
+}
+
+TEST(PdfModule, ALibraryThatIsNotTheModuleIsRefused) {
+  // A real shared object without the entry point: loads, but is not a vitae module.
+  auto source = load_pdf_module("libz.so.1");
+  std::string why;
+  EXPECT_EQ(source->get(&why), nullptr);
+  EXPECT_NE(why.find("was not built with this vitae"), std::string::npos) << why;
+}
+
+TEST(PdfModule, TheModuleSitsBesideTheProgram) {
+  std::string path = pdf_module_beside_program();
+  ASSERT_FALSE(path.empty());
+  EXPECT_TRUE(path.ends_with(std::string("/") + kPdfModuleFile)) << path;
+}
+
+TEST(PdfModule, ABuildWithoutAWriterFailsWithADiagnostic) {
+  BuildServices services;  // no PDF writer
+  Diagnostics d;
+  SourceFile src{"cv.yaml", "cv:\n  name: Ada Lovelace\n"};
+  EXPECT_FALSE(build_document(src, BuildConfig{}, services, d));
+  ASSERT_TRUE(d.has_errors());
+  std::string text = format_diagnostics(d, {&src});
+  EXPECT_NE(text.find("vitae: error: cannot load the PDF writer"), std::string::npos) << text;
+  // vitae check needs no writer.
+  Diagnostics c;
+  BuildConfig check;
+  check.check_only = true;
+  EXPECT_TRUE(build_document(src, check, services, c));
+  EXPECT_FALSE(c.has_errors());
+}
+
+}  // namespace
+}  // namespace vitae
