@@ -7,25 +7,27 @@ namespace vitae {
 
 namespace {
 
-// Cache key: font identity, size, features and the text.
-std::string cache_key(const TextStyle& style, std::string_view text) {
-  std::string key;
-  key.reserve(text.size() + 48);
+// Cache key: font identity, size, features and the text, written into `key` (a buffer
+// kept by the cache, so that the thousands of hits in a build allocate nothing).
+void cache_key(const TextStyle& style, std::string_view text, std::string& key) {
+  key.clear();
   const Font* font = style.font.get();
   key.append(reinterpret_cast<const char*>(&font), sizeof font);
   double size = style.size.to_pt();
   key.append(reinterpret_cast<const char*>(&size), sizeof size);
-  for (const std::string& f : style.features) key += f + ',';
+  for (const std::string& f : style.features) {
+    key += f;
+    key += ',';
+  }
   key += '\x1f';
   key.append(text);
-  return key;
 }
 
 }  // namespace
 
 const ShapedPiece& ShapeCache::shape(const TextStyle& style, std::string_view text) {
-  std::string key = cache_key(style, text);
-  auto it = cache_.find(key);
+  cache_key(style, text, key_);
+  auto it = cache_.find(key_);
   if (it != cache_.end()) return *it->second;
 
   auto piece = std::make_unique<ShapedPiece>();
@@ -42,7 +44,7 @@ const ShapedPiece& ShapeCache::shape(const TextStyle& style, std::string_view te
     piece->runs.push_back(std::move(run));
   }
   for (const MissingChar& m : shaped.missing) piece->missing.push_back({m.codepoint, m.offset});
-  return *cache_.emplace(std::move(key), std::move(piece)).first->second;
+  return *cache_.emplace(key_, std::move(piece)).first->second;
 }
 
 }  // namespace vitae

@@ -36,6 +36,7 @@ class ShapeCache {
 
  private:
   std::unordered_map<std::string, std::unique_ptr<ShapedPiece>> cache_;
+  std::string key_;  ///< scratch space for the key of the piece looked up
 };
 
 }  // namespace vitae

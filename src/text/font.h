@@ -42,6 +42,9 @@ class Font {
   virtual int glyph_advance(uint16_t glyph) const = 0;
   /// Whether the font maps this code point to a glyph.
   virtual bool has_codepoint(char32_t c) const = 0;
+  /// Whether the font has every printable ASCII character (U+0020..U+007E): most words of
+  /// a CV, which itemisation then needs to look at no further (text/itemize.cpp).
+  virtual bool has_printable_ascii() const = 0;
 };
 
 }  // namespace vitae

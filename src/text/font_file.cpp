@@ -79,6 +79,8 @@ HbFont::HbFont(std::string path, hb_blob_t* blob) : path_(std::move(path)), blob
   }
   read_names();
   read_metrics();
+  printable_ascii_ = true;
+  for (char32_t c = 0x20; c <= 0x7E && printable_ascii_; ++c) printable_ascii_ = has_codepoint(c);
 }
 
 HbFont::~HbFont() {

@@ -6,6 +6,7 @@
 #include <hb.h>
 
 #include <cstdio>
+#include <optional>
 
 namespace vitae {
 namespace {
@@ -187,6 +188,30 @@ void append(std::vector<TextItem>& items, const std::shared_ptr<const Font>& fon
   items.push_back(std::move(item));
 }
 
+/// The common case, decided without decoding: every byte printable ASCII, all of which the
+/// chain's first font has. The general path gives the same: one item in that font, of
+/// Latin script when there is a letter (spaces, digits and punctuation are Common and
+/// join it), else of the default script. Spares a CV's words the per-character script
+/// and coverage look-ups, a third of their shaping cost.
+std::optional<TextItem> simple_item(std::string_view text, std::size_t begin, std::size_t end,
+                                    const FontChain& chain, const std::string& default_script) {
+  if (!chain.fonts.front()->has_printable_ascii()) return std::nullopt;
+  bool letter = false;
+  for (std::size_t i = begin; i < end; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c > 0x7E) return std::nullopt;
+    letter |= (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  }
+  TextItem item;
+  item.begin = begin;
+  item.end = end;
+  item.script = script_tag(letter ? HB_SCRIPT_LATIN : parse_script(default_script));
+  item.direction = is_rtl(parse_script(item.script)) ? TextDirection::RightToLeft
+                                                     : TextDirection::LeftToRight;
+  item.font = chain.fonts.front();
+  return item;
+}
+
 }  // namespace
 
 char32_t decode_utf8(std::string_view s, std::size_t& pos) { return utf8_next(s, pos); }
@@ -208,6 +233,10 @@ Itemization itemize(std::string_view text, std::size_t begin, std::size_t end,
   Itemization out;
   end = std::min(end, text.size());
   if (begin >= end || chain.fonts.empty()) return out;
+  if (std::optional<TextItem> item = simple_item(text, begin, end, chain, default_script)) {
+    out.items.push_back(std::move(*item));
+    return out;
+  }
   std::vector<Char> chars = decode(text, begin, end);
   resolve_scripts(chars, parse_script(default_script));
   FontChooser chooser(chain);

@@ -118,6 +118,29 @@ TEST(Itemize, SubRangeAndCommonOnlyText) {
   EXPECT_TRUE(itemize(text, 3, 3, chain).items.empty());
 }
 
+// Printable ASCII takes a shortcut (no per-character look-ups); it must give what the
+// general path gives, which these cases pin.
+TEST(Itemize, PrintableAsciiGivesTheGeneralPathsItems) {
+  FontLibrary lib(config(false));
+  const FontChain chain = lato_chain(lib);
+  EXPECT_TRUE(chain.fonts[0]->has_printable_ascii());
+  const std::string digits = "(2019) - 42";
+  Itemization hebrew = itemize(digits, 0, digits.size(), chain, "Hebr");
+  ASSERT_EQ(hebrew.items.size(), 1u);
+  EXPECT_EQ(hebrew.items[0].script, "Hebr");  // no letters: the default script, and its direction
+  EXPECT_EQ(hebrew.items[0].direction, TextDirection::RightToLeft);
+  Itemization latin = itemize("x (2019)", 0, 8, chain, "Hebr");
+  ASSERT_EQ(latin.items.size(), 1u);
+  EXPECT_EQ(latin.items[0].script, "Latn");  // a letter makes it Latin whatever the default
+  EXPECT_EQ(latin.items[0].direction, TextDirection::LeftToRight);
+  // One byte outside printable ASCII and the general path decides: a tab is a control
+  // character, which joins its neighbour's font and script.
+  const std::string tabbed = "a\tb";
+  Itemization t = itemize(tabbed, 0, tabbed.size(), chain);
+  ASSERT_EQ(t.items.size(), 1u);
+  EXPECT_EQ(t.items[0].script, "Latn");
+}
+
 TEST(Itemize, SystemFallbackFindsAScriptNoBundledFontHas) {
   FontLibrary lib(config(true));
   const FontChain chain = lato_chain(lib);

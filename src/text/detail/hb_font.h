@@ -36,6 +36,7 @@ class HbFont final : public Font {
   const FontMetrics& metrics() const override { return metrics_; }
   int glyph_advance(uint16_t glyph) const override;
   bool has_codepoint(char32_t c) const override;
+  bool has_printable_ascii() const override { return printable_ascii_; }
 
   /// Number of glyphs in the face (0 means the face is unusable).
   unsigned glyph_count() const { return glyph_count_; }
@@ -56,6 +57,7 @@ class HbFont final : public Font {
   bool is_cff_ = false;
   FontMetrics metrics_;
   unsigned glyph_count_ = 0;
+  bool printable_ascii_ = false;
 };
 
 /// The HbFont behind a Font made by this stage (every Font is one; checked).
