@@ -153,6 +153,9 @@ struct FontLibrary::Impl {
   SystemFonts system;
   mutable std::mutex cache_mutex;
   mutable std::map<std::string, std::shared_ptr<const Font>> cache;  // canonical path -> font
+  /// The same fonts by the path as asked for: resolving a path costs a readlink per
+  /// component, and a build asks for the same few bundled files dozens of times.
+  mutable std::map<std::string, std::shared_ptr<const Font>> by_given_path;
   mutable std::mutex fallback_mutex;
   mutable std::map<std::tuple<char32_t, bool, bool>, std::shared_ptr<const Font>> fallback_cache;
 
@@ -165,13 +168,16 @@ struct FontLibrary::Impl {
 
 std::shared_ptr<const Font> FontLibrary::Impl::load(const std::string& path,
                                                     std::string* error) const {
+  std::lock_guard lock(cache_mutex);
+  if (auto it = by_given_path.find(path); it != by_given_path.end()) return it->second;
   std::error_code ec;
   fs::path canonical = fs::weakly_canonical(path, ec);
   const std::string key = ec ? path : canonical.string();
-  std::lock_guard lock(cache_mutex);
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
-  auto font = load_font_file(path, error);
-  if (font) cache.emplace(key, font);  // failures are not cached: the file may appear later
+  auto it = cache.find(key);
+  auto font = it != cache.end() ? it->second : load_font_file(path, error);
+  if (!font) return font;  // failures are not cached: the file may appear later
+  cache.emplace(key, font);
+  by_given_path.emplace(path, font);
   return font;
 }
 
