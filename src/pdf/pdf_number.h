@@ -5,9 +5,9 @@
 
 namespace vitae::pdf {
 
-/// Appends `v` rounded to `decimals` places (0..9), without trailing zeros, "-0" or exponent
-/// ("12.5", "0.333", "-3"). Uses std::to_chars: a setlocale() elsewhere in the process
-/// cannot turn the decimal point into a comma, as it would with printf.
+/// Appends `v` rounded to `decimals` places (clamped to 0..9), without trailing zeros, "-0"
+/// or exponent ("12.5", "0.333", "-3"); NaN and infinities become "0". Locale-independent
+/// (no printf: a setlocale() elsewhere in the process would turn the point into a comma).
 void append_number(std::string& out, double v, int decimals = 3);
 
 /// `v` formatted as by append_number.
