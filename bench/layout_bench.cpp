@@ -54,12 +54,13 @@ BENCHMARK(BM_Load)->Unit(benchmark::kMillisecond);
 
 // Cold: every layout shapes its words afresh (a single build). Warm: the shape cache is
 // kept between layouts, as in batch builds of variants and in fitting to N pages.
-void layout_bench(benchmark::State& state, int times, bool warm) {
+void layout_bench(benchmark::State& state, int times, bool warm, unsigned threads = 1) {
   Document doc = repeated(times);
   int pages = 0;
   ShapeCache cache;
   LayoutOptions options;
   if (warm) options.shape_cache = &cache;
+  options.threads = threads;
   for (auto _ : state) {
     Diagnostics d;
     LayoutResult r = layout_document(doc, services().fonts, options, d);
@@ -72,11 +73,18 @@ void layout_bench(benchmark::State& state, int times, bool warm) {
 void BM_LayoutReference(benchmark::State& state) { layout_bench(state, 1, false); }
 BENCHMARK(BM_LayoutReference)->Unit(benchmark::kMillisecond);
 
+// Sections on two threads, as a single `vitae build` sets them (wall-clock time).
+void BM_LayoutReferenceTwoThreads(benchmark::State& state) { layout_bench(state, 1, false, 2); }
+BENCHMARK(BM_LayoutReferenceTwoThreads)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 void BM_LayoutReferenceWarm(benchmark::State& state) { layout_bench(state, 1, true); }
 BENCHMARK(BM_LayoutReferenceWarm)->Unit(benchmark::kMillisecond);
 
 void BM_LayoutTenPages(benchmark::State& state) { layout_bench(state, 5, false); }
 BENCHMARK(BM_LayoutTenPages)->Unit(benchmark::kMillisecond);
+
+void BM_LayoutTenPagesTwoThreads(benchmark::State& state) { layout_bench(state, 5, false, 2); }
+BENCHMARK(BM_LayoutTenPagesTwoThreads)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_LayoutTenPagesWarm(benchmark::State& state) { layout_bench(state, 5, true); }
 BENCHMARK(BM_LayoutTenPagesWarm)->Unit(benchmark::kMillisecond);

@@ -60,6 +60,7 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
   // would: a font family that does not exist, overfull lines, characters no font has.
   LayoutOptions lo;
   lo.today = visible_date(doc->settings, config);
+  lo.threads = config.threads;
   std::shared_ptr<const Hyphenator> hyph;
   if (doc->design.hyphenation) {
     std::string why;

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sys/stat.h>
 
+#include <thread>
+
 #include "build/build.h"
 #include "build/output.h"
 #include "load/load.h"
@@ -78,6 +80,9 @@ int run_build(const CliArgs& args, const CliIo& io) {
   BuildConfig config;
   config.check_only = args.command == Command::Check || args.dump;
   config.dump = args.dump;
+  // One build: sections are set on up to two threads (more gain nothing on a CV's handful
+  // of sections, and the PDF writer is loading on another).
+  config.threads = std::clamp(std::thread::hardware_concurrency(), 1u, 2u);
   // First of all, so that the writer loads while the CV is read and laid out.
   std::shared_ptr<const PdfWriterSource> pdf_writer;
   if (!config.check_only && io.pdf_writer) pdf_writer = io.pdf_writer();

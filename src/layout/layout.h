@@ -22,6 +22,10 @@ struct LayoutOptions {
   /// Shaped words to reuse across layouts (variants of one CV, fitting to N pages): the
   /// caller keeps it between runs, one per thread. Null: a fresh cache for this layout.
   ShapeCache* shape_cache = nullptr;
+  /// Threads to set sections on (the caller's included; see realize). 1 for builds that
+  /// already run in parallel, such as the variants of a batch. Other threads shape with
+  /// caches of their own, not `shape_cache`. The result does not depend on it.
+  unsigned threads = 1;
 };
 
 struct LayoutResult {

@@ -3,11 +3,15 @@
 // entries (entries.cpp), with the design's spacing between them.
 #include "layout/realize.h"
 
+#include <atomic>
 #include <cctype>
+#include <thread>
 
 #include "layout/blocks.h"
 #include "layout/entries.h"
 #include "layout/fields.h"
+#include "layout/shape_cache.h"
+#include "linebreak/knuth_plass.h"
 
 namespace vitae {
 
@@ -135,12 +139,62 @@ void realize_section(const RealizeContext& ctx, const Section& s, VList& v) {
   }
 }
 
+// ---- Sections on several threads ----------------------------------------------------------
+
+/// One section's share of the work, kept apart until all are done.
+struct SectionPart {
+  VList list;
+  Diagnostics diags;
+  LayoutStats stats;
+};
+
+/// Sections are independent until pagination, so they can be set in parallel. Threads take
+/// the next section not yet taken; each has its own shape cache and line breaker (the
+/// caller's thread uses the context's). Parts are joined in section order, so the list,
+/// the messages and the statistics are those of a single thread.
+void realize_sections_parallel(const RealizeContext& ctx, unsigned threads, VList& v) {
+  const std::vector<Section>& sections = ctx.doc.cv.sections;
+  std::vector<SectionPart> parts(sections.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&](InlineContext inline_ctx) {
+    for (std::size_t i; (i = next.fetch_add(1)) < sections.size();) {
+      SectionPart& part = parts[i];
+      RealizeContext c{ctx.doc,  ctx.styles,     inline_ctx, part.diags, part.stats,
+                       ctx.text_width, ctx.page_goal, ctx.today};
+      realize_section(c, sections[i], part.list);
+    }
+  };
+  auto helper = [&] {
+    ShapeCache cache;
+    linebreak::LineBreaker breaker;
+    work(InlineContext{&cache, ctx.inline_ctx.hyphenator, &breaker});
+  };
+  std::vector<std::jthread> helpers;
+  try {
+    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(helper);
+  } catch (const std::system_error&) {
+    // No more threads to be had: the ones started and this one do the work.
+  }
+  work(ctx.inline_ctx);
+  helpers.clear();  // joins
+  for (SectionPart& part : parts) {
+    v.append(std::move(part.list));
+    for (const Diagnostic& d : part.diags.all()) ctx.diags.add(d);
+    ctx.stats.merge(part.stats);
+  }
+}
+
 }  // namespace
 
-VList realize(const RealizeContext& ctx) {
+VList realize(const RealizeContext& ctx, unsigned threads) {
   VList v;
   realize_header(ctx, v);
-  for (const Section& s : ctx.doc.cv.sections) realize_section(ctx, s, v);
+  const std::size_t sections = ctx.doc.cv.sections.size();
+  if (threads > 1 && sections > 1) {
+    realize_sections_parallel(ctx, static_cast<unsigned>(std::min<std::size_t>(threads, sections)), v);
+  } else {
+    for (const Section& s : ctx.doc.cv.sections) realize_section(ctx, s, v);
+  }
   return v;
 }
 

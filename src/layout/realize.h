@@ -24,8 +24,10 @@ struct RealizeContext {
   std::optional<Date> today;
 };
 
-/// The whole CV as one vertical list, ready for pagination.
-VList realize(const RealizeContext& ctx);
+/// The whole CV as one vertical list, ready for pagination. With `threads` > 1, sections
+/// are realized on that many threads (the caller's among them); the list, diagnostics and
+/// statistics are the same as with one.
+VList realize(const RealizeContext& ctx, unsigned threads = 1);
 
 /// Typesets one line of markup (e.g. the footer) in `role`, aligned in `width`.
 Frame realize_line(const RealizeContext& ctx, const std::string& markup, Role role, Abs width, Align align);

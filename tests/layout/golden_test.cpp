@@ -98,7 +98,9 @@ const char* severity_name(Severity s) {
 /// Loads and lays out one CV as `vitae build` does, but deterministically: bundled fonts
 /// only, settings.current_date or else kFixedToday. The golden text is a short header
 /// (source, date, every diagnostic: what a reviewer wants to see first), then the dump.
-std::string golden_text(const GoldenCase& c, const FontLibrary& fonts) {
+/// `threads` and `all_stats` are for the test that threads change nothing.
+std::string golden_text(const GoldenCase& c, const FontLibrary& fonts, unsigned threads = 1,
+                        bool all_stats = false) {
   // Lexically: a symlinked checkout must not change the golden.
   std::string rel = c.cv.lexically_normal().lexically_relative(VITAE_SOURCE_DIR).generic_string();
   Diagnostics diags;
@@ -114,11 +116,16 @@ std::string golden_text(const GoldenCase& c, const FontLibrary& fonts) {
       if (!hyph) out += "# hyphenation unavailable: " + why + "\n";
     }
     lo.hyphenator = hyph.get();
+    lo.threads = threads;
     LayoutResult r = layout_document(*doc, fonts, lo, diags);
     char today[16];
     std::snprintf(today, sizeof today, "%04d-%02d-%02d", lo.today->year, lo.today->month, lo.today->day);
     out += "# today " + std::string(today) + ", " + std::to_string(r.stats.pages) + " page(s), " +
            std::to_string(r.stats.lines) + " lines\n";
+    if (all_stats)
+      out += "# " + std::to_string(r.stats.overfull_lines) + " " + std::to_string(r.stats.underfull_lines) +
+             " " + std::to_string(r.stats.justified_lines) + " " + std::to_string(r.stats.max_ratio) + " " +
+             std::to_string(r.stats.sum_ratio) + " " + std::to_string(r.stats.hyphenated_lines) + "\n";
     for (const Diagnostic& d : diags.all())
       out += "# " + std::string(severity_name(d.severity)) + " " + std::to_string(d.loc.line) + ":" +
              std::to_string(d.loc.column) + ": " + d.message + "\n";
@@ -156,6 +163,17 @@ TEST_P(Golden, DumpMatches) {
     ADD_FAILURE() << "layout of " << c.cv.string() << " differs from " << golden.string() << ":\n"
                   << diff_excerpt(expected, actual)
                   << "If the change is intended: scripts/update-goldens.sh, then review git diff tests/golden.";
+}
+
+// Sections set on several threads (LayoutOptions::threads) give the very same pages,
+// messages and statistics as one thread.
+TEST_P(Golden, ThreadsChangeNothing) {
+  const GoldenCase& c = GetParam();
+  std::string one = golden_text(c, bundled_fonts(), 1, true);
+  for (unsigned threads : {2u, 5u}) {
+    std::string many = golden_text(c, bundled_fonts(), threads, true);
+    if (one != many) ADD_FAILURE() << threads << " threads:\n" << diff_excerpt(one, many);
+  }
 }
 
 std::string case_name(const ::testing::TestParamInfo<GoldenCase>& info) {
