@@ -36,7 +36,9 @@ class RunWriter {
   void write(double page_height) {
     const bool whole = run_.actual_text.has_value();
     if (whole) out_ += begin_actual_text(*run_.actual_text);
-    out_ += "BT\n/" + font_.resource + ' ';
+    out_ += "BT\n/";
+    out_ += font_.resource;
+    out_ += ' ';
     append_number(out_, size_, kCoordDecimals);
     out_ += " Tf\n1 0 0 1 ";
     append_number(out_, run_.origin.x.to_pt(), kCoordDecimals);
@@ -52,7 +54,10 @@ class RunWriter {
 
  private:
   void write_cluster(const Cluster& c, bool spans_allowed) {
-    const bool span = spans_allowed && !cluster_extracts_exactly(run_, c, font_.to_unicode);
+    const bool span = spans_allowed && !cluster_extracts_exactly(run_, c, [this](uint16_t g) {
+                        const GlyphCode* code = font_.code(g);
+                        return code ? std::string_view(code->text) : std::string_view();
+                      });
     if (span) {
       flush();
       out_ += begin_actual_text(c.text);
@@ -77,13 +82,15 @@ class RunWriter {
     const double target = layout_x_ + g.x_offset.to_pt();
     const double adjust = round_to((pen_ - target) * 1000.0 / size_, kTjDecimals);
     if (adjust != 0) {
-      if (!array_.empty()) array_ += ' ';
-      append_number(array_, adjust, kTjDecimals);
+      open_array();
+      append_number(out_, adjust, kTjDecimals);
       pen_ -= adjust * size_ / 1000.0;
       last_was_glyph_ = false;
     }
-    const double width = font_.width_1000(g.id) * size_ / 1000.0;
-    const uint16_t id = font_.subset.new_glyph(g.id).value_or(0);
+    // Every glyph drawn is in the subset (plan_fonts saw this run); code 0 is .notdef.
+    const GlyphCode* code = font_.code(g.id);
+    const double width = (code ? code->width_1000 : font_.width_1000(g.id)) * size_ / 1000.0;
+    const uint16_t id = code ? code->code : 0;
     if (stretched_space(g, text, width)) {
       write_scaled(id, width, g.x_advance.to_pt());
     } else {
@@ -120,20 +127,28 @@ class RunWriter {
   void append_glyph(uint16_t id) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     if (last_was_glyph_) {
-      array_.pop_back();  // reopen the hex string
+      out_.pop_back();  // reopen the hex string
     } else {
-      if (!array_.empty()) array_ += ' ';
-      array_ += '<';
+      open_array();
+      out_ += '<';
     }
-    for (int shift = 12; shift >= 0; shift -= 4) array_ += kHex[(id >> shift) & 0xF];
-    array_ += '>';
+    const char hex[4] = {kHex[id >> 12], kHex[(id >> 8) & 0xF], kHex[(id >> 4) & 0xF], kHex[id & 0xF]};
+    out_.append(hex, 4);
+    out_ += '>';
     last_was_glyph_ = true;
   }
 
+  /// Starts the TJ array, or separates its next element; the array is written straight
+  /// into the stream.
+  void open_array() {
+    out_ += array_open_ ? ' ' : '[';
+    array_open_ = true;
+  }
+
   void flush() {
-    if (array_.empty()) return;
-    out_ += '[' + array_ + "] TJ\n";
-    array_.clear();
+    if (!array_open_) return;
+    out_ += "] TJ\n";
+    array_open_ = false;
     last_was_glyph_ = false;
   }
 
@@ -144,8 +159,8 @@ class RunWriter {
   double pen_ = 0;       ///< where a reader's pen is, relative to the origin (pt)
   double layout_x_ = 0;  ///< where the layout's pen is (sum of advances so far)
   double rise_ = 0;
-  std::string array_;  ///< the open TJ array's contents
-  bool last_was_glyph_ = false;
+  bool array_open_ = false;     ///< a "[" is written and not yet closed
+  bool last_was_glyph_ = false;  ///< the stream ends with a glyph string's ">"
 };
 
 /// Tracks the fill colour so that `rg` is written only when it changes.

@@ -16,8 +16,23 @@ namespace {
 /// Glyph ids and glyph texts of one font, gathered over the document.
 struct Usage {
   std::shared_ptr<const Font> font;
-  std::set<uint16_t> glyphs;
+  std::vector<bool> used;  ///< by glyph id: a flag per glyph drawn is cheaper than a set
   ToUnicodeTally tally;
+
+  void add_run(const GlyphRun& run) {
+    for (const Glyph& g : run.glyphs) {
+      if (g.id >= used.size()) used.resize(g.id + 1u, false);
+      used[g.id] = true;
+    }
+    tally.add_run(run);
+  }
+
+  std::set<uint16_t> glyphs() const {
+    std::set<uint16_t> out;
+    for (std::size_t g = 0; g < used.size(); ++g)
+      if (used[g]) out.insert(out.end(), static_cast<uint16_t>(g));
+    return out;
+  }
 };
 
 /// A PDF name may not hold spaces or delimiters; font names with them exist in the wild.
@@ -31,10 +46,10 @@ std::string sanitize_name(const std::string& name) {
 /// The tally's choice, plus the cmap's code point for glyphs that never carry text of
 /// their own (marks of decomposed clusters): pdfminer and MuPDF, which ignore /ActualText,
 /// then print the mark instead of "(cid:N)".
-GlyphTextMap with_fallback_text(const Usage& u) {
+GlyphTextMap with_fallback_text(const Usage& u, const std::set<uint16_t>& glyphs) {
   GlyphTextMap map = u.tally.choose();
   std::set<uint16_t> missing;
-  for (uint16_t g : u.glyphs)
+  for (uint16_t g : glyphs)
     if (g != 0 && !map.count(g)) missing.insert(g);
   for (const auto& [glyph, c] : nominal_codepoints(*u.font, missing)) {
     std::string text;
@@ -59,7 +74,42 @@ bool use_cids_as_codes(const Font& font, FontSubset& subset) {
   return true;
 }
 
+/// The table behind EmbeddedFont::code, from the subset and the ToUnicode texts.
+std::vector<GlyphCode> code_table(const EmbeddedFont& f) {
+  std::vector<GlyphCode> codes;
+  if (f.subset.old_to_new.empty()) return codes;
+  codes.resize(f.subset.old_to_new.back().first + 1u);  // old_to_new is sorted by old id
+  for (const auto& [old_id, code] : f.subset.old_to_new)
+    codes[old_id] = GlyphCode{true, code, f.width_1000(old_id), {}};
+  for (const auto& [old_id, text] : f.to_unicode)
+    if (old_id < codes.size()) codes[old_id].text = text;
+  return codes;
+}
+
+/// Subsets one font and prepares its tables. Nullopt, with an error in `diags`, on failure.
+std::optional<EmbeddedFont> embed_usage(const Usage& u, std::size_t index, Diagnostics& diags) {
+  const std::set<uint16_t> glyphs = u.glyphs();
+  std::string err;
+  auto subset = subset_font(*u.font, glyphs, &err);
+  if (!subset) {
+    diags.error(u.font->path(), {}, err);
+    return std::nullopt;
+  }
+  if (!use_cids_as_codes(*u.font, *subset)) {
+    diags.error(u.font->path(), {}, "cannot embed font: its CFF charset is damaged");
+    return std::nullopt;
+  }
+  EmbeddedFont f{u.font, "F" + std::to_string(index + 1), std::move(*subset),
+                 with_fallback_text(u, glyphs), {}};
+  f.codes = code_table(f);
+  return f;
+}
+
 }  // namespace
+
+const GlyphCode* EmbeddedFont::code(uint16_t old_glyph) const {
+  return old_glyph < codes.size() && codes[old_glyph].in_subset ? &codes[old_glyph] : nullptr;
+}
 
 double EmbeddedFont::width_1000(uint16_t old_glyph) const {
   const int upem = font->metrics().units_per_em > 0 ? font->metrics().units_per_em : 1000;
@@ -91,26 +141,15 @@ std::optional<FontPlan> plan_fonts(const LaidOutDocument& doc, Diagnostics& diag
       if (!drawable(run)) continue;
       auto [it, fresh] = index.emplace(run.font.get(), usages.size());
       if (fresh) usages.push_back(Usage{run.font, {}, {}});
-      Usage& u = usages[it->second];
-      for (const Glyph& g : run.glyphs) u.glyphs.insert(g.id);
-      u.tally.add_run(run);
+      usages[it->second].add_run(run);
     }
   }
   FontPlan plan;
   plan.index = std::move(index);
   for (std::size_t i = 0; i < usages.size(); ++i) {
-    std::string err;
-    auto subset = subset_font(*usages[i].font, usages[i].glyphs, &err);
-    if (!subset) {
-      diags.error(usages[i].font->path(), {}, err);
-      return std::nullopt;
-    }
-    if (!use_cids_as_codes(*usages[i].font, *subset)) {
-      diags.error(usages[i].font->path(), {}, "cannot embed font: its CFF charset is damaged");
-      return std::nullopt;
-    }
-    plan.fonts.push_back(EmbeddedFont{usages[i].font, "F" + std::to_string(i + 1),
-                                      std::move(*subset), with_fallback_text(usages[i])});
+    auto f = embed_usage(usages[i], i, diags);
+    if (!f) return std::nullopt;
+    plan.fonts.push_back(std::move(*f));
   }
   return plan;
 }

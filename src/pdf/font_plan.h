@@ -16,6 +16,15 @@
 
 namespace vitae::pdf {
 
+/// What writing content needs of one original glyph: looked up per glyph drawn, so kept
+/// in a table indexed by the original glyph id rather than in maps.
+struct GlyphCode {
+  bool in_subset = false;
+  uint16_t code = 0;       ///< written in content: the subset glyph id, or the CID
+  double width_1000 = 0;   ///< EmbeddedFont::width_1000 of the glyph
+  std::string text;        ///< its ToUnicode text; empty for none
+};
+
 /// One font as it will be embedded.
 struct EmbeddedFont {
   std::shared_ptr<const Font> font;
@@ -24,7 +33,11 @@ struct EmbeddedFont {
   /// /W and ToUnicode: subset glyph indices, or CIDs for a CID-keyed CFF font.
   FontSubset subset;
   GlyphTextMap to_unicode;  ///< keyed by ORIGINAL glyph id
+  /// subset and to_unicode again, indexed by original glyph id (made by plan_fonts).
+  std::vector<GlyphCode> codes;
 
+  /// The entry of an original glyph in `codes`, or null when it is not in the subset.
+  const GlyphCode* code(uint16_t old_glyph) const;
   /// Advance of an original glyph in thousandths of an em, rounded exactly as it is
   /// written into /W, so content-stream positioning can compensate for the rounding.
   double width_1000(uint16_t old_glyph) const;

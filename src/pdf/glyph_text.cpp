@@ -8,19 +8,6 @@
 namespace vitae::pdf {
 namespace {
 
-/// The text with the most votes; on a tie the smallest string (std::map order).
-const std::string* most_voted(const std::map<std::string, int>& votes) {
-  const std::string* best = nullptr;
-  int best_n = 0;
-  for (const auto& [text, n] : votes) {
-    if (n > best_n) {
-      best = &text;
-      best_n = n;
-    }
-  }
-  return best;
-}
-
 void append_hex4(std::string& out, uint16_t v) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   out += '<';
@@ -28,23 +15,37 @@ void append_hex4(std::string& out, uint16_t v) {
   out += '>';
 }
 
+bool by_cluster(const Glyph& a, const Glyph& b) { return a.cluster < b.cluster; }
+
+/// Where the text of the cluster starting at `begin` ends: at the next larger cluster value
+/// among `sorted_starts`, or at the end of the text.
+std::size_t text_end(const std::vector<uint32_t>& sorted_starts, uint32_t begin, std::size_t size) {
+  auto next = std::upper_bound(sorted_starts.begin(), sorted_starts.end(), begin);
+  return next == sorted_starts.end() ? size : *next;
+}
+
 }  // namespace
 
 std::vector<Cluster> clusters_of(const GlyphRun& run) {
-  // Sorted cluster starts: a cluster's text ends where the next larger one begins
-  // (this also holds for right-to-left runs, whose clusters decrease along the glyphs).
+  // A cluster's text ends where the next larger cluster value begins. In left-to-right
+  // runs (clusters never decrease) that is the next cluster's value; otherwise (right to
+  // left, reordered marks) it is looked up among the sorted cluster values.
+  const bool ascending = std::is_sorted(run.glyphs.begin(), run.glyphs.end(), by_cluster);
   std::vector<uint32_t> starts;
-  starts.reserve(run.glyphs.size());
-  for (const Glyph& g : run.glyphs) starts.push_back(g.cluster);
-  std::sort(starts.begin(), starts.end());
+  if (!ascending) {
+    starts.reserve(run.glyphs.size());
+    for (const Glyph& g : run.glyphs) starts.push_back(g.cluster);
+    std::sort(starts.begin(), starts.end());
+  }
   std::vector<Cluster> out;
   const std::size_t n = run.glyphs.size();
   for (std::size_t i = 0; i < n;) {
     std::size_t j = i + 1;
     while (j < n && run.glyphs[j].cluster == run.glyphs[i].cluster) ++j;
     const uint32_t begin = run.glyphs[i].cluster;
-    auto next = std::upper_bound(starts.begin(), starts.end(), begin);
-    std::size_t end = next == starts.end() ? run.text.size() : *next;
+    std::size_t end = !ascending ? text_end(starts, begin, run.text.size())
+                      : j < n    ? run.glyphs[j].cluster
+                                 : run.text.size();
     end = std::min(end, run.text.size());
     Cluster c{i, j - i, {}};
     if (begin < end) c.text = std::string_view(run.text).substr(begin, end - begin);
@@ -54,31 +55,55 @@ std::vector<Cluster> clusters_of(const GlyphRun& run) {
   return out;
 }
 
+const std::string* ToUnicodeTally::most_voted(const std::vector<Votes>& votes, int Votes::*count) {
+  const std::string* best = nullptr;
+  int best_n = 0;
+  for (const Votes& v : votes) {
+    const int n = v.*count;
+    if (n > best_n || (n == best_n && n > 0 && v.text < *best)) {
+      best = &v.text;
+      best_n = n;
+    }
+  }
+  return best;
+}
+
+std::vector<ToUnicodeTally::Votes>& ToUnicodeTally::votes_of(uint16_t glyph) {
+  if (glyph >= slot_.size()) slot_.resize(glyph + 1u, 0);
+  if (slot_[glyph] == 0) {
+    votes_.emplace_back();
+    slot_[glyph] = static_cast<uint32_t>(votes_.size());
+  }
+  return votes_[slot_[glyph] - 1];
+}
+
 void ToUnicodeTally::add_run(const GlyphRun& run) {
   for (const Cluster& c : clusters_of(run)) {
     if (c.text.empty()) continue;
-    auto& votes = c.count == 1 ? alone_ : leading_;
-    ++votes[run.glyphs[c.first].id][std::string(c.text)];
+    std::vector<Votes>& votes = votes_of(run.glyphs[c.first].id);
+    auto it = std::find_if(votes.begin(), votes.end(), [&](const Votes& v) { return v.text == c.text; });
+    if (it == votes.end()) it = votes.insert(votes.end(), Votes{std::string(c.text)});
+    ++(c.count == 1 ? it->alone : it->leading);
   }
 }
 
 GlyphTextMap ToUnicodeTally::choose() const {
   GlyphTextMap out;
-  for (const auto& [glyph, votes] : alone_)
-    if (const std::string* t = most_voted(votes)) out.emplace(glyph, *t);
-  for (const auto& [glyph, votes] : leading_)
-    if (!out.count(glyph))
-      if (const std::string* t = most_voted(votes)) out.emplace(glyph, *t);
+  for (std::size_t glyph = 0; glyph < slot_.size(); ++glyph) {
+    if (slot_[glyph] == 0) continue;
+    const std::vector<Votes>& votes = votes_[slot_[glyph] - 1];
+    const std::string* t = most_voted(votes, &Votes::alone);
+    if (!t) t = most_voted(votes, &Votes::leading);
+    if (t) out.emplace_hint(out.end(), static_cast<uint16_t>(glyph), *t);
+  }
   return out;
 }
 
 bool cluster_extracts_exactly(const GlyphRun& run, const Cluster& c, const GlyphTextMap& map) {
-  std::string got;
-  for (std::size_t i = c.first; i < c.first + c.count; ++i) {
-    auto it = map.find(run.glyphs[i].id);
-    if (it != map.end()) got += it->second;
-  }
-  return got == c.text;
+  return cluster_extracts_exactly(run, c, [&map](uint16_t glyph) {
+    auto it = map.find(glyph);
+    return it == map.end() ? std::string_view() : std::string_view(it->second);
+  });
 }
 
 std::string to_unicode_cmap(const std::vector<std::pair<uint16_t, std::string>>& entries) {

@@ -2,6 +2,7 @@
 // ToUnicode CMap itself. Text extraction from the PDF depends on all of it.
 #pragma once
 
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -42,11 +43,36 @@ class ToUnicodeTally {
   GlyphTextMap choose() const;
 
  private:
-  std::map<uint16_t, std::map<std::string, int>> alone_, leading_;
+  /// The texts one glyph stood for, with their votes. Few per glyph: searched linearly.
+  struct Votes {
+    std::string text;
+    int alone = 0, leading = 0;
+  };
+  std::vector<Votes>& votes_of(uint16_t glyph);
+  /// The text with the most votes of one kind; on a tie the smaller string, so the choice
+  /// does not depend on the order of runs. Null when no text has a vote of that kind.
+  static const std::string* most_voted(const std::vector<Votes>& votes, int Votes::*count);
+
+  std::vector<uint32_t> slot_;  ///< glyph id -> 1 + index into votes_, or 0
+  std::vector<std::vector<Votes>> votes_;
 };
 
 /// Whether the ToUnicode texts of a cluster's glyphs, concatenated, give the cluster's
-/// text. Where they do not, the cluster needs /ActualText.
+/// text. Where they do not, the cluster needs /ActualText. `text_of(glyph id)` returns
+/// the glyph's ToUnicode text (empty for none) as something convertible to string_view.
+template <typename TextOf>
+  requires std::invocable<TextOf, uint16_t>
+bool cluster_extracts_exactly(const GlyphRun& run, const Cluster& c, TextOf&& text_of) {
+  std::string_view rest = c.text;
+  for (std::size_t i = c.first; i < c.first + c.count; ++i) {
+    const std::string_view t = text_of(run.glyphs[i].id);
+    if (!rest.starts_with(t)) return false;
+    rest.remove_prefix(t.size());
+  }
+  return rest.empty();
+}
+
+/// The same with the texts of a GlyphTextMap.
 bool cluster_extracts_exactly(const GlyphRun& run, const Cluster& c, const GlyphTextMap& map);
 
 /// A ToUnicode CMap (PDF 1.7, 9.10.3) for 2-byte codes: `entries` maps codes (new glyph

@@ -81,6 +81,18 @@ TEST(Clusters, RightToLeftRunsHaveDecreasingClusters) {
   EXPECT_EQ(cs[2].text, "a");
 }
 
+TEST(Clusters, ReorderedClustersEndAtTheNextLargerValue) {
+  // Neither ascending nor descending (a mark moved before its base): each text still ends
+  // at the next larger cluster value anywhere in the run.
+  const GlyphRun r = run_with("abcd", {{1, 0}, {3, 2}, {2, 1}, {4, 3}});
+  const auto cs = clusters_of(r);
+  ASSERT_EQ(cs.size(), 4u);
+  EXPECT_EQ(cs[0].text, "a");
+  EXPECT_EQ(cs[1].text, "c");
+  EXPECT_EQ(cs[2].text, "b");
+  EXPECT_EQ(cs[3].text, "d");
+}
+
 TEST(ToUnicode, MajorityWinsAndOtherUsesNeedActualText) {
   ToUnicodeTally t;
   t.add_run(run_with("aab", {{5, 0}, {5, 1}, {6, 2}}));
@@ -102,6 +114,14 @@ TEST(ToUnicode, TiesAreBrokenIndependentlyOfRunOrder) {
   t2.add_run(b);
   t2.add_run(a);
   EXPECT_EQ(t1.choose(), t2.choose());
+}
+
+TEST(ToUnicode, AloneVotesBeatMoreLeadingVotes) {
+  ToUnicodeTally t;
+  t.add_run(run_with("fi", {{8, 0}, {9, 0}}));  // glyph 8 leads "fi" twice
+  t.add_run(run_with("fi", {{8, 0}, {9, 0}}));
+  t.add_run(run_with("f", {{8, 0}}));  // and stands alone for "f" once
+  EXPECT_EQ(t.choose().at(8), "f");
 }
 
 TEST(ToUnicode, MultiGlyphClusterFallsBackToItsFirstGlyph) {
