@@ -25,10 +25,9 @@ double to_1000(const Font& f, int units) {
   return units * 1000.0 / upem;
 }
 
-PdfObject* stream_object(PdfVecObjects& objects, const std::string& bytes, bool compress) {
+PdfObject* stream_object(PdfVecObjects& objects, std::string_view bytes, Compression compression) {
   PdfObject* obj = objects.CreateObject();
-  obj->GetStream()->Set(bytes.data(), static_cast<pdf_long>(bytes.size()),
-                        stream_filters(compress));
+  set_stream_data(*obj, bytes, compression);
   return obj;
 }
 
@@ -57,7 +56,7 @@ PdfArray widths_array(const EmbeddedFont& f) {
 /// fit (weight 400 -> about 96, 700 -> 169).
 double stem_v(const Font& f) { return std::round(10 + 220 * (font_weight_class(f) - 50) / 900.0); }
 
-PdfObject* descriptor(PdfVecObjects& objects, const EmbeddedFont& f, bool compress) {
+PdfObject* descriptor(PdfVecObjects& objects, const EmbeddedFont& f, Compression compression) {
   const Font& font = *f.font;
   const FontMetrics& m = font.metrics();
   PdfObject* d = objects.CreateObject("FontDescriptor");
@@ -79,7 +78,7 @@ PdfObject* descriptor(PdfVecObjects& objects, const EmbeddedFont& f, bool compre
   dict.AddKey("CapHeight", number_object(to_1000(font, m.cap_height ? m.cap_height : m.ascender)));
   if (m.x_height) dict.AddKey("XHeight", number_object(to_1000(font, m.x_height)));
   dict.AddKey("StemV", number_object(stem_v(font)));
-  PdfObject* file = stream_object(objects, f.subset.program, compress);
+  PdfObject* file = stream_object(objects, f.subset.program, compression);
   if (font.is_cff()) {
     file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
     dict.AddKey("FontFile3", file->Reference());
@@ -90,7 +89,7 @@ PdfObject* descriptor(PdfVecObjects& objects, const EmbeddedFont& f, bool compre
   return d;
 }
 
-PdfObject* cid_font(PdfVecObjects& objects, const EmbeddedFont& f, bool compress) {
+PdfObject* cid_font(PdfVecObjects& objects, const EmbeddedFont& f, Compression compression) {
   PdfObject* cid = objects.CreateObject("Font");
   PdfDictionary& dict = cid->GetDictionary();
   const bool cff = f.font->is_cff();
@@ -101,7 +100,7 @@ PdfObject* cid_font(PdfVecObjects& objects, const EmbeddedFont& f, bool compress
   info.AddKey("Ordering", PdfString("Identity"));
   info.AddKey("Supplement", PdfObject(static_cast<pdf_int64>(0)));
   dict.AddKey("CIDSystemInfo", PdfObject(info));
-  dict.AddKey("FontDescriptor", descriptor(objects, f, compress)->Reference());
+  dict.AddKey("FontDescriptor", descriptor(objects, f, compression)->Reference());
   dict.AddKey("W", PdfObject(widths_array(f)));
   // CID = glyph id of the subset. For a name-keyed CFF the CIDs index glyphs directly
   // (PDF 1.7, 9.7.4.2); for TrueType this says so explicitly.
@@ -109,17 +108,17 @@ PdfObject* cid_font(PdfVecObjects& objects, const EmbeddedFont& f, bool compress
   return cid;
 }
 
-PdfObject* to_unicode(PdfVecObjects& objects, const EmbeddedFont& f, bool compress) {
+PdfObject* to_unicode(PdfVecObjects& objects, const EmbeddedFont& f, Compression compression) {
   std::vector<std::pair<uint16_t, std::string>> entries;
   for (const auto& [old_id, text] : f.to_unicode)
     if (auto n = f.subset.new_glyph(old_id)) entries.emplace_back(*n, text);
   std::sort(entries.begin(), entries.end());
-  return stream_object(objects, to_unicode_cmap(entries), compress);
+  return stream_object(objects, to_unicode_cmap(entries), compression);
 }
 
 }  // namespace
 
-PdfReference embed_font(PdfVecObjects& objects, const EmbeddedFont& f, bool compress) {
+PdfReference embed_font(PdfVecObjects& objects, const EmbeddedFont& f, Compression compression) {
   PdfObject* type0 = objects.CreateObject("Font");
   PdfDictionary& dict = type0->GetDictionary();
   dict.AddKey("Subtype", PdfName("Type0"));
@@ -127,9 +126,9 @@ PdfReference embed_font(PdfVecObjects& objects, const EmbeddedFont& f, bool comp
   dict.AddKey("BaseFont", PdfName(f.font->is_cff() ? f.base_font() + "-Identity-H" : f.base_font()));
   dict.AddKey("Encoding", PdfName("Identity-H"));
   PdfArray descendants;
-  descendants.push_back(cid_font(objects, f, compress)->Reference());
+  descendants.push_back(cid_font(objects, f, compression)->Reference());
   dict.AddKey("DescendantFonts", PdfObject(descendants));
-  dict.AddKey("ToUnicode", to_unicode(objects, f, compress)->Reference());
+  dict.AddKey("ToUnicode", to_unicode(objects, f, compression)->Reference());
   return type0->Reference();
 }
 

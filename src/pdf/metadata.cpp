@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "pdf/flate.h"
 #include "pdf/podofo_values.h"
 
 namespace vitae::pdf {
@@ -157,7 +158,7 @@ void apply_metadata(PdfMemDocument& doc, const DocumentInfo& info, const Metadat
   PdfObject* xmp = doc.GetObjects().CreateObject("Metadata");
   xmp->GetDictionary().AddKey("Subtype", PdfName("XML"));
   const std::string packet = xmp_packet(info, strings);
-  xmp->GetStream()->Set(packet.data(), static_cast<pdf_long>(packet.size()), stream_filters(false));
+  set_stream_data(*xmp, packet, Compression{.enabled = false});
   catalog.AddKey("Metadata", xmp->Reference());
 }
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "pdf/content_stream.h"
+#include "pdf/flate.h"
 #include "pdf/font_embed.h"
 #include "pdf/font_plan.h"
 #include "pdf/metadata.h"
@@ -30,7 +31,7 @@ std::string podofo_version() {
 /// One PoDoFo page per layout page, with its content stream, fonts and links. The PdfPage
 /// pointer is not kept: PoDoFo 0.9.8 may delete it when the next page is created.
 void write_page(PdfMemDocument& pdf, const Page& page, const pdf::FontPlan& plan,
-                const std::vector<PdfReference>& font_refs, bool compress) {
+                const std::vector<PdfReference>& font_refs, pdf::Compression compression) {
   PdfPage* p = pdf.CreatePage(PdfRect(0, 0, page.width.to_pt(), page.height.to_pt()));
   // Only fonts this page uses go into its resources, in plan order (deterministic).
   std::vector<bool> used(plan.fonts.size(), false);
@@ -41,11 +42,7 @@ void write_page(PdfMemDocument& pdf, const Page& page, const pdf::FontPlan& plan
   }
   for (std::size_t i = 0; i < used.size(); ++i)
     if (used[i]) p->AddResource(PdfName(plan.fonts[i].resource), font_refs[i], PdfName("Font"));
-  const std::string content = pdf::page_content(page, plan);
-  PdfStream* stream = p->GetContentsForAppending()->GetStream();
-  stream->BeginAppend(pdf::stream_filters(compress));
-  stream->Append(content.data(), content.size());
-  stream->EndAppend();
+  pdf::set_stream_data(*p->GetContentsForAppending(), pdf::page_content(page, plan), compression);
   pdf::add_links(pdf, *p, page);
 }
 
@@ -60,10 +57,11 @@ std::optional<std::string> write_with_podofo(const LaidOutDocument& doc, const p
                                              const PdfOptions& options) {
   PdfMemDocument pdf;
   pdf.SetPdfVersion(ePdfVersion_1_7);
+  const pdf::Compression compression{options.compress, options.compression_level};
   std::vector<PdfReference> font_refs;
   for (const pdf::EmbeddedFont& f : plan.fonts)
-    font_refs.push_back(pdf::embed_font(pdf.GetObjects(), f, options.compress));
-  for (const Page& page : doc.pages) write_page(pdf, page, plan, font_refs, options.compress);
+    font_refs.push_back(pdf::embed_font(pdf.GetObjects(), f, compression));
+  for (const Page& page : doc.pages) write_page(pdf, page, plan, font_refs, compression);
   pdf::add_outline(pdf, doc, doc.info.title);
   pdf::apply_metadata(pdf, doc.info, {options.creator, options.producer});
   return serialize(pdf);

@@ -21,6 +21,11 @@ struct PdfOptions {
   std::string producer = default_pdf_producer();  ///< Info /Producer and pdf:Producer
   /// Flate-compress content, font and CMap streams (not XMP). Off only for debugging.
   bool compress = true;
+  /// zlib level of that compression, 1 (fastest) to 9 (smallest). Honoured when the PDF
+  /// library is built with zlib (VITAE_HAVE_ZLIB); otherwise zlib's default, 6, is used.
+  /// Level 2 on the reference CV: 41% of level 6's deflate instructions, 6.5% larger
+  /// (38.1 KB against 35.7 KB; level 1 saves 1% more work for another 0.8 KB).
+  int compression_level = 2;
 };
 
 /// Writes a PDF 1.7 document: one Type0/Identity-H font per Font used (subset, embedded,

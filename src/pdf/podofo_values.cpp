@@ -23,10 +23,4 @@ PdfString text_string(const std::string& s) {
   return PdfString(s);
 }
 
-TVecFilters stream_filters(bool compress) {
-  TVecFilters filters;
-  if (compress) filters.push_back(ePdfFilter_FlateDecode);
-  return filters;
-}
-
 }  // namespace vitae::pdf

@@ -1,4 +1,4 @@
-// Small PoDoFo value helpers shared by the writer's parts: numbers, text strings, filters.
+// Small PoDoFo value helpers shared by the writer's parts: numbers and text strings.
 #pragma once
 
 #include <podofo/podofo.h>
@@ -14,8 +14,5 @@ PoDoFo::PdfObject number_object(double v, int decimals = 3);
 /// A PDF text string: plain for ASCII, UTF-16BE with BOM (PoDoFo's pdf_utf8 constructor)
 /// otherwise. Plain ASCII keeps the file readable and small.
 PoDoFo::PdfString text_string(const std::string& utf8);
-
-/// The Flate filter list, or no filters when `compress` is off.
-PoDoFo::TVecFilters stream_filters(bool compress);
 
 }  // namespace vitae::pdf
