@@ -24,7 +24,8 @@ int window_bits(std::size_t size) {
   return bits;
 }
 
-/// One deflate call over the whole input; deflateBound guarantees the output fits.
+/// Deflates the whole input in one call when the output fits deflateBound, as it does
+/// but for stored blocks (level 0) of tiny inputs in zlib 1.2.13: then it grows.
 std::string zlib_compress(std::string_view bytes, int level) {
   z_stream z{};
   if (deflateInit2(&z, level, Z_DEFLATED, window_bits(bytes.size()), 8, Z_DEFAULT_STRATEGY) != Z_OK)
@@ -32,9 +33,13 @@ std::string zlib_compress(std::string_view bytes, int level) {
   std::string out(deflateBound(&z, static_cast<uLong>(bytes.size())), '\0');
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
   z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&z, Z_FINISH);
+  int rc = Z_OK;
+  while (rc == Z_OK || (rc == Z_BUF_ERROR && z.avail_out == 0)) {
+    if (z.total_out == out.size()) out.resize(out.size() * 2);
+    z.next_out = reinterpret_cast<Bytef*>(out.data()) + z.total_out;
+    z.avail_out = static_cast<uInt>(out.size() - z.total_out);
+    rc = deflate(&z, Z_FINISH);
+  }
   out.resize(z.total_out);
   deflateEnd(&z);
   if (rc != Z_STREAM_END) PODOFO_RAISE_ERROR_INFO(ePdfError_Flate, "deflate failed");
