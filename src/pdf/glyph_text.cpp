@@ -39,6 +39,7 @@ std::vector<Cluster> clusters_of(const GlyphRun& run) {
   }
   std::vector<Cluster> out;
   const std::size_t n = run.glyphs.size();
+  out.reserve(n);
   for (std::size_t i = 0; i < n;) {
     std::size_t j = i + 1;
     while (j < n && run.glyphs[j].cluster == run.glyphs[i].cluster) ++j;

@@ -62,8 +62,11 @@ void append_large(std::string& out, double v, int decimals) {
 
 double round_to(double v, int decimals) {
   const double scale = kScale[clamp_decimals(decimals)];
-  double r = std::round(v * scale) / scale;
-  return r == 0 ? 0.0 : r;  // no negative zero
+  const double scaled = v * scale;
+  // Most values rounded in content streams are zero or nearly (text rise, TJ gaps):
+  // std::round is a library call, this test is not. No negative zero either way.
+  if (std::fabs(scaled) < 0.5) return 0.0;
+  return std::round(scaled) / scale;
 }
 
 void append_number(std::string& out, double v, int decimals) {

@@ -42,17 +42,30 @@ TEST(PdfNumberExact, LargeAndNonFiniteValues) {
   EXPECT_EQ(pdf_number(std::numeric_limits<double>::denorm_min()), "0");
 }
 
-/// The general formatting: round_to, then std::to_chars in fixed notation, zeros trimmed.
+/// The general formatting: rounding half away from zero at `decimals` places, then
+/// std::to_chars in fixed notation, zeros trimmed.
 std::string reference(double v, int decimals) {
+  const double scale = std::pow(10.0, decimals);
   char buf[400];
-  auto res = std::to_chars(buf, buf + sizeof buf, round_to(v, decimals), std::chars_format::fixed,
-                           decimals);
+  auto res = std::to_chars(buf, buf + sizeof buf, std::round(v * scale) / scale,
+                           std::chars_format::fixed, decimals);
   std::string s(buf, res.ptr);
   if (decimals > 0 && s.find('.') != std::string::npos) {
     while (s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();
   }
   return s == "-0" ? "0" : s;
+}
+
+TEST(RoundTo, HalfAwayFromZeroWithoutNegativeZero) {
+  EXPECT_EQ(round_to(0.0004, 3), 0.0);
+  EXPECT_FALSE(std::signbit(round_to(-0.0004, 3)));
+  EXPECT_FALSE(std::signbit(round_to(-0.0, 2)));
+  EXPECT_EQ(round_to(0.125, 2), 0.13);
+  EXPECT_EQ(round_to(-0.125, 2), -0.13);
+  EXPECT_EQ(round_to(-2.5, 0), -3.0);
+  EXPECT_EQ(round_to(1234.56789, 3), 1234.568);
+  EXPECT_TRUE(std::isnan(round_to(std::nan(""), 3)));
 }
 
 /// Below 4e15 in units of the last place the formatter prints a scaled integer; it must
