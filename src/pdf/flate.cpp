@@ -61,12 +61,6 @@ std::string podofo_compress(std::string_view bytes) {
 
 #endif
 
-/// Replaces the stream's data with `bytes`, taken as they are (no filter runs).
-void set_raw(PdfObject& obj, std::string_view bytes) {
-  PdfMemoryInputStream in(bytes.data(), static_cast<pdf_long>(bytes.size()));
-  obj.GetStream()->SetRawData(&in, static_cast<pdf_long>(bytes.size()));
-}
-
 }  // namespace
 
 std::string flate_compress(std::string_view bytes, int level) {
@@ -86,18 +80,18 @@ bool flate_levels_supported() {
 #endif
 }
 
-void set_stream_data(PdfObject& obj, std::string_view bytes, Compression compression) {
-  if (compression.enabled) {
-    set_flate_data(obj, flate_compress(bytes, compression.level));
-    return;
-  }
-  obj.GetDictionary().RemoveKey(PdfName::KeyFilter);
-  set_raw(obj, bytes);
+StreamData prepare_stream(std::string_view bytes, Compression compression) {
+  if (!compression.enabled) return StreamData{std::string(bytes), false};
+  return StreamData{flate_compress(bytes, compression.level), true};
 }
 
-void set_flate_data(PdfObject& obj, std::string_view compressed) {
-  set_raw(obj, compressed);
-  obj.GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+void set_stream_data(PdfObject& obj, const StreamData& data) {
+  PdfMemoryInputStream in(data.bytes.data(), static_cast<pdf_long>(data.bytes.size()));
+  obj.GetStream()->SetRawData(&in, static_cast<pdf_long>(data.bytes.size()));
+  if (data.flate)
+    obj.GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+  else
+    obj.GetDictionary().RemoveKey(PdfName::KeyFilter);
 }
 
 }  // namespace vitae::pdf

@@ -29,12 +29,19 @@ struct Compression {
   int level = kZlibDefaultLevel;
 };
 
-/// Sets `bytes` as the data of `obj`'s stream, replacing any data and filter: with
-/// /Filter /FlateDecode, compressed by flate_compress, when compression is enabled; as
-/// they are otherwise. PoDoFo stores the data without running a filter of its own.
-void set_stream_data(PoDoFo::PdfObject& obj, std::string_view bytes, Compression compression);
+/// The bytes of one stream as they go into the file: Flate-compressed, or as they are.
+/// Made without PoDoFo, so on any thread.
+struct StreamData {
+  std::string bytes;
+  bool flate = false;  ///< bytes are a zlib stream: the stream gets /Filter /FlateDecode
+};
 
-/// The same with data already compressed by flate_compress (made on another thread).
-void set_flate_data(PoDoFo::PdfObject& obj, std::string_view compressed);
+/// `bytes` prepared as `compression` says (flate_compress when enabled).
+StreamData prepare_stream(std::string_view bytes, Compression compression);
+
+/// Sets `data` as the data of `obj`'s stream, replacing any data and filter, with
+/// /Filter /FlateDecode when it is compressed. PoDoFo stores the bytes without running a
+/// filter of its own.
+void set_stream_data(PoDoFo::PdfObject& obj, const StreamData& data);
 
 }  // namespace vitae::pdf

@@ -25,9 +25,9 @@ double to_1000(const Font& f, int units) {
   return units * 1000.0 / upem;
 }
 
-PdfObject* stream_object(PdfVecObjects& objects, std::string_view bytes, Compression compression) {
+PdfObject* stream_object(PdfVecObjects& objects, const StreamData& data) {
   PdfObject* obj = objects.CreateObject();
-  set_stream_data(*obj, bytes, compression);
+  set_stream_data(*obj, data);
   return obj;
 }
 
@@ -61,7 +61,7 @@ PdfObject widths_object(const EmbeddedFont& f) {
 /// fit (weight 400 -> about 96, 700 -> 169).
 double stem_v(const Font& f) { return std::round(10 + 220 * (font_weight_class(f) - 50) / 900.0); }
 
-PdfObject* descriptor(PdfVecObjects& objects, const EmbeddedFont& f, Compression compression) {
+PdfObject* descriptor(PdfVecObjects& objects, const EmbeddedFont& f, const StreamData& program) {
   const Font& font = *f.font;
   const FontMetrics& m = font.metrics();
   PdfObject* d = objects.CreateObject("FontDescriptor");
@@ -83,7 +83,7 @@ PdfObject* descriptor(PdfVecObjects& objects, const EmbeddedFont& f, Compression
   dict.AddKey("CapHeight", number_object(to_1000(font, m.cap_height ? m.cap_height : m.ascender)));
   if (m.x_height) dict.AddKey("XHeight", number_object(to_1000(font, m.x_height)));
   dict.AddKey("StemV", number_object(stem_v(font)));
-  PdfObject* file = stream_object(objects, f.subset.program, compression);
+  PdfObject* file = stream_object(objects, program);
   if (font.is_cff()) {
     file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
     dict.AddKey("FontFile3", file->Reference());
@@ -94,7 +94,7 @@ PdfObject* descriptor(PdfVecObjects& objects, const EmbeddedFont& f, Compression
   return d;
 }
 
-PdfObject* cid_font(PdfVecObjects& objects, const EmbeddedFont& f, Compression compression) {
+PdfObject* cid_font(PdfVecObjects& objects, const EmbeddedFont& f, const StreamData& program) {
   PdfObject* cid = objects.CreateObject("Font");
   PdfDictionary& dict = cid->GetDictionary();
   const bool cff = f.font->is_cff();
@@ -105,7 +105,7 @@ PdfObject* cid_font(PdfVecObjects& objects, const EmbeddedFont& f, Compression c
   info.AddKey("Ordering", PdfString("Identity"));
   info.AddKey("Supplement", PdfObject(static_cast<pdf_int64>(0)));
   dict.AddKey("CIDSystemInfo", PdfObject(info));
-  dict.AddKey("FontDescriptor", descriptor(objects, f, compression)->Reference());
+  dict.AddKey("FontDescriptor", descriptor(objects, f, program)->Reference());
   dict.AddKey("W", widths_object(f));
   // CID = glyph id of the subset. For a name-keyed CFF the CIDs index glyphs directly
   // (PDF 1.7, 9.7.4.2); for TrueType this says so explicitly.
@@ -113,17 +113,23 @@ PdfObject* cid_font(PdfVecObjects& objects, const EmbeddedFont& f, Compression c
   return cid;
 }
 
-PdfObject* to_unicode(PdfVecObjects& objects, const EmbeddedFont& f, Compression compression) {
+/// The ToUnicode CMap text, by code (new glyph id).
+std::string to_unicode_text(const EmbeddedFont& f) {
   std::vector<std::pair<uint16_t, std::string>> entries;
   for (const auto& [old_id, text] : f.to_unicode)
-    if (auto n = f.subset.new_glyph(old_id)) entries.emplace_back(*n, text);
+    if (const GlyphCode* code = f.code(old_id)) entries.emplace_back(code->code, text);
   std::sort(entries.begin(), entries.end());
-  return stream_object(objects, to_unicode_cmap(entries), compression);
+  return to_unicode_cmap(entries);
 }
 
 }  // namespace
 
-PdfReference embed_font(PdfVecObjects& objects, const EmbeddedFont& f, Compression compression) {
+FontStreams font_streams(const EmbeddedFont& f, Compression compression) {
+  return {prepare_stream(f.subset.program, compression),
+          prepare_stream(to_unicode_text(f), compression)};
+}
+
+PdfReference embed_font(PdfVecObjects& objects, const EmbeddedFont& f, const FontStreams& streams) {
   PdfObject* type0 = objects.CreateObject("Font");
   PdfDictionary& dict = type0->GetDictionary();
   dict.AddKey("Subtype", PdfName("Type0"));
@@ -131,9 +137,9 @@ PdfReference embed_font(PdfVecObjects& objects, const EmbeddedFont& f, Compressi
   dict.AddKey("BaseFont", PdfName(f.font->is_cff() ? f.base_font() + "-Identity-H" : f.base_font()));
   dict.AddKey("Encoding", PdfName("Identity-H"));
   PdfArray descendants;
-  descendants.push_back(cid_font(objects, f, compression)->Reference());
+  descendants.push_back(cid_font(objects, f, streams.program)->Reference());
   dict.AddKey("DescendantFonts", PdfObject(descendants));
-  dict.AddKey("ToUnicode", to_unicode(objects, f, compression)->Reference());
+  dict.AddKey("ToUnicode", stream_object(objects, streams.to_unicode)->Reference());
   return type0->Reference();
 }
 

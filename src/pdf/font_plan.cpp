@@ -8,6 +8,7 @@
 
 #include "pdf/cff_charset.h"
 #include "pdf/pdf_number.h"
+#include "pdf/tasks.h"
 #include "pdf/unicode.h"
 
 namespace vitae::pdf {
@@ -86,23 +87,40 @@ std::vector<GlyphCode> code_table(const EmbeddedFont& f) {
   return codes;
 }
 
-/// Subsets one font and prepares its tables. Nullopt, with an error in `diags`, on failure.
-std::optional<EmbeddedFont> embed_usage(const Usage& u, std::size_t index, Diagnostics& diags) {
+/// Subsets one font and prepares its tables; nullopt and `error` on failure. Touches
+/// nothing but `u` (read) and its result, so fonts can be done on several threads.
+std::optional<EmbeddedFont> embed_usage(const Usage& u, std::size_t index, std::string& error) {
   const std::set<uint16_t> glyphs = u.glyphs();
-  std::string err;
-  auto subset = subset_font(*u.font, glyphs, &err);
-  if (!subset) {
-    diags.error(u.font->path(), {}, err);
-    return std::nullopt;
-  }
+  auto subset = subset_font(*u.font, glyphs, &error);
+  if (!subset) return std::nullopt;
   if (!use_cids_as_codes(*u.font, *subset)) {
-    diags.error(u.font->path(), {}, "cannot embed font: its CFF charset is damaged");
+    error = "cannot embed font: its CFF charset is damaged";
     return std::nullopt;
   }
   EmbeddedFont f{u.font, "F" + std::to_string(index + 1), std::move(*subset),
                  with_fallback_text(u, glyphs), {}};
   f.codes = code_table(f);
   return f;
+}
+
+/// Every font of the document with its glyphs and texts, in order of first use.
+std::optional<std::vector<Usage>> collect_usage(const LaidOutDocument& doc,
+                                                std::map<const Font*, std::size_t>& index,
+                                                Diagnostics& diags) {
+  std::vector<Usage> usages;
+  for (const Page& page : doc.pages) {
+    for (const GlyphRun& run : page.runs) {
+      if (!run.font && !run.glyphs.empty()) {
+        diags.error("", {}, "internal error: a glyph run has no font");
+        return std::nullopt;
+      }
+      if (!drawable(run)) continue;
+      auto [it, fresh] = index.emplace(run.font.get(), usages.size());
+      if (fresh) usages.push_back(Usage{run.font, {}, {}});
+      usages[it->second].add_run(run);
+    }
+  }
+  return usages;
 }
 
 }  // namespace
@@ -129,27 +147,21 @@ bool drawable(const GlyphRun& run) {
   return run.font && run.size.to_pt() > 0 && !run.glyphs.empty();
 }
 
-std::optional<FontPlan> plan_fonts(const LaidOutDocument& doc, Diagnostics& diags) {
-  std::vector<Usage> usages;
-  std::map<const Font*, std::size_t> index;
-  for (const Page& page : doc.pages) {
-    for (const GlyphRun& run : page.runs) {
-      if (!run.font && !run.glyphs.empty()) {
-        diags.error("", {}, "internal error: a glyph run has no font");
-        return std::nullopt;
-      }
-      if (!drawable(run)) continue;
-      auto [it, fresh] = index.emplace(run.font.get(), usages.size());
-      if (fresh) usages.push_back(Usage{run.font, {}, {}});
-      usages[it->second].add_run(run);
-    }
-  }
+std::optional<FontPlan> plan_fonts(const LaidOutDocument& doc, Diagnostics& diags,
+                                   unsigned threads) {
   FontPlan plan;
-  plan.index = std::move(index);
-  for (std::size_t i = 0; i < usages.size(); ++i) {
-    auto f = embed_usage(usages[i], i, diags);
-    if (!f) return std::nullopt;
-    plan.fonts.push_back(std::move(*f));
+  const auto usages = collect_usage(doc, plan.index, diags);
+  if (!usages) return std::nullopt;
+  const std::size_t n = usages->size();
+  std::vector<std::optional<EmbeddedFont>> fonts(n);
+  std::vector<std::string> errors(n);
+  run_tasks(n, threads, [&](std::size_t i) { fonts[i] = embed_usage((*usages)[i], i, errors[i]); });
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!fonts[i]) {
+      diags.error((*usages)[i].font->path(), {}, errors[i]);
+      return std::nullopt;
+    }
+    plan.fonts.push_back(std::move(*fonts[i]));
   }
   return plan;
 }

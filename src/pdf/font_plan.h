@@ -54,9 +54,11 @@ struct FontPlan {
 };
 
 /// Collects every font and glyph of the document, tallies glyph texts for ToUnicode and
-/// subsets each font. Returns nullopt (with an error in `diags`) when a font cannot be
-/// subset or a run has no font.
-std::optional<FontPlan> plan_fonts(const LaidOutDocument& doc, Diagnostics& diags);
+/// subsets each font, fonts on up to `threads` threads (the result does not depend on
+/// it). Returns nullopt (with an error in `diags`) when a font cannot be subset or a run
+/// has no font.
+std::optional<FontPlan> plan_fonts(const LaidOutDocument& doc, Diagnostics& diags,
+                                   unsigned threads = 1);
 
 /// Whether a run should be drawn at all (a font, a positive size and some glyphs).
 bool drawable(const GlyphRun& run);

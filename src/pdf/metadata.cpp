@@ -158,7 +158,7 @@ void apply_metadata(PdfMemDocument& doc, const DocumentInfo& info, const Metadat
   PdfObject* xmp = doc.GetObjects().CreateObject("Metadata");
   xmp->GetDictionary().AddKey("Subtype", PdfName("XML"));
   const std::string packet = xmp_packet(info, strings);
-  set_stream_data(*xmp, packet, Compression{.enabled = false});
+  set_stream_data(*xmp, StreamData{packet, false});
   catalog.AddKey("Metadata", xmp->Reference());
 }
 

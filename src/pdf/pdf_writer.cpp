@@ -13,6 +13,7 @@
 #include "pdf/metadata.h"
 #include "pdf/navigation.h"
 #include "pdf/podofo_values.h"
+#include "pdf/tasks.h"
 
 #ifndef VITAE_VERSION
 #define VITAE_VERSION "0.0.0"
@@ -28,10 +29,35 @@ std::string podofo_version() {
          std::to_string(PODOFO_VERSION_PATCH);
 }
 
+/// Everything that can be made before the PoDoFo document, on any thread: the fonts'
+/// stream data and the pages' content streams, compressed.
+struct Prepared {
+  std::vector<pdf::FontStreams> fonts;
+  std::vector<pdf::StreamData> pages;
+};
+
+/// Fonts and pages are independent tasks, run on up to `threads` threads; each writes
+/// only its own slot, so the bytes do not depend on the number of threads.
+Prepared prepare(const LaidOutDocument& doc, const pdf::FontPlan& plan,
+                 pdf::Compression compression, unsigned threads) {
+  Prepared p;
+  const std::size_t fonts = plan.fonts.size();
+  p.fonts.resize(fonts);
+  p.pages.resize(doc.pages.size());
+  pdf::run_tasks(fonts + doc.pages.size(), threads, [&](std::size_t i) {
+    if (i < fonts)
+      p.fonts[i] = pdf::font_streams(plan.fonts[i], compression);
+    else
+      p.pages[i - fonts] =
+          pdf::prepare_stream(pdf::page_content(doc.pages[i - fonts], plan), compression);
+  });
+  return p;
+}
+
 /// One PoDoFo page per layout page, with its content stream, fonts and links. The PdfPage
 /// pointer is not kept: PoDoFo 0.9.8 may delete it when the next page is created.
 void write_page(PdfMemDocument& pdf, const Page& page, const pdf::FontPlan& plan,
-                const std::vector<PdfReference>& font_refs, pdf::Compression compression) {
+                const std::vector<PdfReference>& font_refs, const pdf::StreamData& content) {
   PdfPage* p = pdf.CreatePage(PdfRect(0, 0, page.width.to_pt(), page.height.to_pt()));
   // Only fonts this page uses go into its resources, in plan order (deterministic).
   std::vector<bool> used(plan.fonts.size(), false);
@@ -42,7 +68,7 @@ void write_page(PdfMemDocument& pdf, const Page& page, const pdf::FontPlan& plan
   }
   for (std::size_t i = 0; i < used.size(); ++i)
     if (used[i]) p->AddResource(PdfName(plan.fonts[i].resource), font_refs[i], PdfName("Font"));
-  pdf::set_stream_data(*p->GetContentsForAppending(), pdf::page_content(page, plan), compression);
+  pdf::set_stream_data(*p->GetContentsForAppending(), content);
   pdf::add_links(pdf, *p, page);
 }
 
@@ -55,13 +81,15 @@ std::string serialize(PdfMemDocument& pdf) {
 
 std::optional<std::string> write_with_podofo(const LaidOutDocument& doc, const pdf::FontPlan& plan,
                                              const PdfOptions& options) {
+  const Prepared prepared = prepare(doc, plan, {options.compress, options.compression_level},
+                                    options.threads);
   PdfMemDocument pdf;
   pdf.SetPdfVersion(ePdfVersion_1_7);
-  const pdf::Compression compression{options.compress, options.compression_level};
   std::vector<PdfReference> font_refs;
-  for (const pdf::EmbeddedFont& f : plan.fonts)
-    font_refs.push_back(pdf::embed_font(pdf.GetObjects(), f, compression));
-  for (const Page& page : doc.pages) write_page(pdf, page, plan, font_refs, compression);
+  for (std::size_t i = 0; i < plan.fonts.size(); ++i)
+    font_refs.push_back(pdf::embed_font(pdf.GetObjects(), plan.fonts[i], prepared.fonts[i]));
+  for (std::size_t i = 0; i < doc.pages.size(); ++i)
+    write_page(pdf, doc.pages[i], plan, font_refs, prepared.pages[i]);
   pdf::add_outline(pdf, doc, doc.info.title);
   pdf::apply_metadata(pdf, doc.info, {options.creator, options.producer});
   return serialize(pdf);
@@ -82,7 +110,7 @@ std::optional<std::string> write_pdf(const LaidOutDocument& doc, const PdfOption
     return std::nullopt;
   }
   try {
-    auto plan = pdf::plan_fonts(doc, diags);
+    auto plan = pdf::plan_fonts(doc, diags, options.threads);
     if (!plan) return std::nullopt;
     return write_with_podofo(doc, *plan, options);
   } catch (const PdfError& e) {

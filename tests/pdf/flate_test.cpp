@@ -62,7 +62,7 @@ TEST(Flate, StreamDataSetsFilterAndLength) {
   PdfMemDocument doc;
   PdfObject* obj = doc.GetObjects().CreateObject();
   const std::string text = sample(50);
-  set_stream_data(*obj, text, Compression{true, 2});
+  set_stream_data(*obj, prepare_stream(text, Compression{true, 2}));
   const PdfDictionary& dict = obj->GetDictionary();
   ASSERT_TRUE(dict.HasKey("Filter"));
   EXPECT_EQ(dict.GetKey("Filter")->GetName().GetName(), "FlateDecode");
@@ -74,7 +74,7 @@ TEST(Flate, StreamDataSetsFilterAndLength) {
   EXPECT_EQ(std::string(copy, static_cast<std::size_t>(size)), text);
   podofo_free(copy);
 
-  set_stream_data(*obj, "q Q", Compression{.enabled = false});
+  set_stream_data(*obj, prepare_stream("q Q", Compression{.enabled = false}));
   EXPECT_FALSE(obj->GetDictionary().HasKey("Filter")) << "replacing drops the old filter";
   obj->GetStream()->GetFilteredCopy(&copy, &size);
   EXPECT_EQ(std::string(copy, static_cast<std::size_t>(size)), "q Q");

@@ -360,6 +360,24 @@ TEST_F(PdfWriterTest, ParallelWritesGiveIdenticalBytes) {
   for (const auto& o : out) EXPECT_TRUE(o == pdf);
 }
 
+/// Worker threads inside one write (PdfOptions::threads) change no byte, compressed or not.
+TEST_F(PdfWriterTest, WorkerThreadsGiveIdenticalBytes) {
+  for (bool compress : {true, false}) {
+    PdfOptions one;
+    one.compress = compress;
+    Diagnostics diags;
+    const auto reference = write_pdf(t.doc, one, diags);
+    ASSERT_TRUE(reference);
+    for (unsigned threads : {0u, 2u, 3u, 8u}) {
+      PdfOptions opt = one;
+      opt.threads = threads;
+      const auto bytes = write_pdf(t.doc, opt, diags);
+      ASSERT_TRUE(bytes) << threads;
+      EXPECT_TRUE(*bytes == *reference) << threads << " threads, compress " << compress;
+    }
+  }
+}
+
 /// Every bundled face embeds and extracts: one line per face.
 TEST(PdfWriter, EveryBundledFontEmbedsAndExtracts) {
   std::vector<std::string> files;
