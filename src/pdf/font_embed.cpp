@@ -25,12 +25,6 @@ double to_1000(const Font& f, int units) {
   return units * 1000.0 / upem;
 }
 
-PdfObject* stream_object(PdfVecObjects& objects, const StreamData& data) {
-  PdfObject* obj = objects.CreateObject();
-  set_stream_data(*obj, data);
-  return obj;
-}
-
 /// /W as runs of consecutive CIDs: [first [w1 w2 ...] first [...] ...] (PDF 1.7, 9.7.4.3),
 /// as text laid out exactly as PoDoFo writes a PdfArray ("[ 0[ 547 243.5] 9[ 600]]"):
 /// PoDoFo formats each integer of an array with two vsnprintf calls, which made writing
@@ -61,7 +55,7 @@ PdfObject widths_object(const EmbeddedFont& f) {
 /// fit (weight 400 -> about 96, 700 -> 169).
 double stem_v(const Font& f) { return std::round(10 + 220 * (font_weight_class(f) - 50) / 900.0); }
 
-PdfObject* descriptor(PdfVecObjects& objects, const EmbeddedFont& f, const StreamData& program) {
+PdfObject* descriptor(PdfVecObjects& objects, const EmbeddedFont& f, FontObjects& out) {
   const Font& font = *f.font;
   const FontMetrics& m = font.metrics();
   PdfObject* d = objects.CreateObject("FontDescriptor");
@@ -83,7 +77,7 @@ PdfObject* descriptor(PdfVecObjects& objects, const EmbeddedFont& f, const Strea
   dict.AddKey("CapHeight", number_object(to_1000(font, m.cap_height ? m.cap_height : m.ascender)));
   if (m.x_height) dict.AddKey("XHeight", number_object(to_1000(font, m.x_height)));
   dict.AddKey("StemV", number_object(stem_v(font)));
-  PdfObject* file = stream_object(objects, program);
+  PdfObject* file = out.program = objects.CreateObject();
   if (font.is_cff()) {
     file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
     dict.AddKey("FontFile3", file->Reference());
@@ -94,7 +88,7 @@ PdfObject* descriptor(PdfVecObjects& objects, const EmbeddedFont& f, const Strea
   return d;
 }
 
-PdfObject* cid_font(PdfVecObjects& objects, const EmbeddedFont& f, const StreamData& program) {
+PdfObject* cid_font(PdfVecObjects& objects, const EmbeddedFont& f, FontObjects& out) {
   PdfObject* cid = objects.CreateObject("Font");
   PdfDictionary& dict = cid->GetDictionary();
   const bool cff = f.font->is_cff();
@@ -105,7 +99,7 @@ PdfObject* cid_font(PdfVecObjects& objects, const EmbeddedFont& f, const StreamD
   info.AddKey("Ordering", PdfString("Identity"));
   info.AddKey("Supplement", PdfObject(static_cast<pdf_int64>(0)));
   dict.AddKey("CIDSystemInfo", PdfObject(info));
-  dict.AddKey("FontDescriptor", descriptor(objects, f, program)->Reference());
+  dict.AddKey("FontDescriptor", descriptor(objects, f, out)->Reference());
   dict.AddKey("W", widths_object(f));
   // CID = glyph id of the subset. For a name-keyed CFF the CIDs index glyphs directly
   // (PDF 1.7, 9.7.4.2); for TrueType this says so explicitly.
@@ -129,18 +123,21 @@ FontStreams font_streams(const EmbeddedFont& f, Compression compression) {
           prepare_stream(to_unicode_text(f), compression)};
 }
 
-PdfReference embed_font(PdfVecObjects& objects, const EmbeddedFont& f, const FontStreams& streams) {
+FontObjects embed_font(PdfVecObjects& objects, const EmbeddedFont& f) {
+  FontObjects out;
   PdfObject* type0 = objects.CreateObject("Font");
+  out.type0 = type0->Reference();
   PdfDictionary& dict = type0->GetDictionary();
   dict.AddKey("Subtype", PdfName("Type0"));
   // For a CIDFontType0 descendant the name carries the CMap name too (PDF 1.7, 9.7.6.1).
   dict.AddKey("BaseFont", PdfName(f.font->is_cff() ? f.base_font() + "-Identity-H" : f.base_font()));
   dict.AddKey("Encoding", PdfName("Identity-H"));
   PdfArray descendants;
-  descendants.push_back(cid_font(objects, f, streams.program)->Reference());
+  descendants.push_back(cid_font(objects, f, out)->Reference());
   dict.AddKey("DescendantFonts", PdfObject(descendants));
-  dict.AddKey("ToUnicode", stream_object(objects, streams.to_unicode)->Reference());
-  return type0->Reference();
+  out.to_unicode = objects.CreateObject();
+  dict.AddKey("ToUnicode", out.to_unicode->Reference());
+  return out;
 }
 
 }  // namespace vitae::pdf

@@ -15,11 +15,17 @@ struct FontStreams {
 };
 FontStreams font_streams(const EmbeddedFont& font, Compression compression);
 
+/// The objects of an embedded font that stream data goes into (set_stream_data).
+struct FontObjects {
+  PoDoFo::PdfReference type0;  ///< the Type0 font dictionary, for page resources
+  PoDoFo::PdfObject* program = nullptr;
+  PoDoFo::PdfObject* to_unicode = nullptr;
+};
+
 /// Writes the Type0 font, its CIDFont (CIDFontType2 + FontFile2 for TrueType outlines,
 /// CIDFontType0 + FontFile3 /CIDFontType0C for CFF), FontDescriptor, /W widths and the
-/// ToUnicode CMap into `objects`, with the stream data of `streams`. Returns the reference
-/// of the Type0 font dictionary. Throws PoDoFo::PdfError.
-PoDoFo::PdfReference embed_font(PoDoFo::PdfVecObjects& objects, const EmbeddedFont& font,
-                                const FontStreams& streams);
+/// ToUnicode CMap into `objects`, all but the data of the two streams, which the caller
+/// sets from font_streams. Throws PoDoFo::PdfError.
+FontObjects embed_font(PoDoFo::PdfVecObjects& objects, const EmbeddedFont& font);
 
 }  // namespace vitae::pdf

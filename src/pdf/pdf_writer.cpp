@@ -29,35 +29,26 @@ std::string podofo_version() {
          std::to_string(PODOFO_VERSION_PATCH);
 }
 
-/// Everything that can be made before the PoDoFo document, on any thread: the fonts'
-/// stream data and the pages' content streams, compressed.
+/// The stream data made without PoDoFo, so on any thread: the fonts' program and CMap,
+/// the pages' content streams, compressed.
 struct Prepared {
   std::vector<pdf::FontStreams> fonts;
   std::vector<pdf::StreamData> pages;
 };
 
-/// Fonts and pages are independent tasks, run on up to `threads` threads; each writes
-/// only its own slot, so the bytes do not depend on the number of threads.
-Prepared prepare(const LaidOutDocument& doc, const pdf::FontPlan& plan,
-                 pdf::Compression compression, unsigned threads) {
-  Prepared p;
-  const std::size_t fonts = plan.fonts.size();
-  p.fonts.resize(fonts);
-  p.pages.resize(doc.pages.size());
-  pdf::run_tasks(fonts + doc.pages.size(), threads, [&](std::size_t i) {
-    if (i < fonts)
-      p.fonts[i] = pdf::font_streams(plan.fonts[i], compression);
-    else
-      p.pages[i - fonts] =
-          pdf::prepare_stream(pdf::page_content(doc.pages[i - fonts], plan), compression);
-  });
-  return p;
-}
+/// The objects whose stream data is set once it is made: the PoDoFo document is built
+/// meanwhile, with every object in its final order, so the bytes do not depend on when
+/// (or on which thread) the data was made.
+struct StreamTargets {
+  std::vector<pdf::FontObjects> fonts;
+  std::vector<PdfObject*> pages;
+};
 
-/// One PoDoFo page per layout page, with its content stream, fonts and links. The PdfPage
-/// pointer is not kept: PoDoFo 0.9.8 may delete it when the next page is created.
-void write_page(PdfMemDocument& pdf, const Page& page, const pdf::FontPlan& plan,
-                const std::vector<PdfReference>& font_refs, const pdf::StreamData& content) {
+/// One PoDoFo page per layout page, with its fonts and links; returns its (empty)
+/// content stream object. The PdfPage pointer is not kept: PoDoFo 0.9.8 may delete it
+/// when the next page is created.
+PdfObject* write_page(PdfMemDocument& pdf, const Page& page, const pdf::FontPlan& plan,
+                      const std::vector<PdfReference>& font_refs) {
   PdfPage* p = pdf.CreatePage(PdfRect(0, 0, page.width.to_pt(), page.height.to_pt()));
   // Only fonts this page uses go into its resources, in plan order (deterministic).
   std::vector<bool> used(plan.fonts.size(), false);
@@ -68,8 +59,34 @@ void write_page(PdfMemDocument& pdf, const Page& page, const pdf::FontPlan& plan
   }
   for (std::size_t i = 0; i < used.size(); ++i)
     if (used[i]) p->AddResource(PdfName(plan.fonts[i].resource), font_refs[i], PdfName("Font"));
-  pdf::set_stream_data(*p->GetContentsForAppending(), content);
+  PdfObject* contents = p->GetContentsForAppending();
   pdf::add_links(pdf, *p, page);
+  return contents;
+}
+
+/// Every object of the document but the stream data.
+StreamTargets build_document(PdfMemDocument& pdf, const LaidOutDocument& doc,
+                             const pdf::FontPlan& plan, const PdfOptions& options) {
+  pdf.SetPdfVersion(ePdfVersion_1_7);
+  StreamTargets targets;
+  std::vector<PdfReference> font_refs;
+  for (const pdf::EmbeddedFont& f : plan.fonts) {
+    targets.fonts.push_back(pdf::embed_font(pdf.GetObjects(), f));
+    font_refs.push_back(targets.fonts.back().type0);
+  }
+  for (const Page& page : doc.pages) targets.pages.push_back(write_page(pdf, page, plan, font_refs));
+  pdf::add_outline(pdf, doc, doc.info.title);
+  pdf::apply_metadata(pdf, doc.info, {options.creator, options.producer});
+  return targets;
+}
+
+void fill_streams(const StreamTargets& targets, const Prepared& prepared) {
+  for (std::size_t i = 0; i < targets.fonts.size(); ++i) {
+    pdf::set_stream_data(*targets.fonts[i].program, prepared.fonts[i].program);
+    pdf::set_stream_data(*targets.fonts[i].to_unicode, prepared.fonts[i].to_unicode);
+  }
+  for (std::size_t i = 0; i < targets.pages.size(); ++i)
+    pdf::set_stream_data(*targets.pages[i], prepared.pages[i]);
 }
 
 std::string serialize(PdfMemDocument& pdf) {
@@ -79,19 +96,25 @@ std::string serialize(PdfMemDocument& pdf) {
   return os.str();
 }
 
+/// Fonts' and pages' stream data are independent tasks: with several threads, workers
+/// make them while this thread builds the document, then this thread helps with the rest.
 std::optional<std::string> write_with_podofo(const LaidOutDocument& doc, const pdf::FontPlan& plan,
                                              const PdfOptions& options) {
-  const Prepared prepared = prepare(doc, plan, {options.compress, options.compression_level},
-                                    options.threads);
+  const pdf::Compression compression{options.compress, options.compression_level};
+  const std::size_t fonts = plan.fonts.size();
+  Prepared prepared{std::vector<pdf::FontStreams>(fonts),
+                    std::vector<pdf::StreamData>(doc.pages.size())};
+  pdf::TaskGroup tasks(fonts + doc.pages.size(), options.threads, [&](std::size_t i) {
+    if (i < fonts)
+      prepared.fonts[i] = pdf::font_streams(plan.fonts[i], compression);
+    else
+      prepared.pages[i - fonts] =
+          pdf::prepare_stream(pdf::page_content(doc.pages[i - fonts], plan), compression);
+  });
   PdfMemDocument pdf;
-  pdf.SetPdfVersion(ePdfVersion_1_7);
-  std::vector<PdfReference> font_refs;
-  for (std::size_t i = 0; i < plan.fonts.size(); ++i)
-    font_refs.push_back(pdf::embed_font(pdf.GetObjects(), plan.fonts[i], prepared.fonts[i]));
-  for (std::size_t i = 0; i < doc.pages.size(); ++i)
-    write_page(pdf, doc.pages[i], plan, font_refs, prepared.pages[i]);
-  pdf::add_outline(pdf, doc, doc.info.title);
-  pdf::apply_metadata(pdf, doc.info, {options.creator, options.producer});
+  const StreamTargets targets = build_document(pdf, doc, plan, options);
+  tasks.wait();
+  fill_streams(targets, prepared);
   return serialize(pdf);
 }
 

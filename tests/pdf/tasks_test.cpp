@@ -50,5 +50,30 @@ TEST(RunTasks, RethrowsTheLowestNumberedFailureAfterAllRan) {
   }
 }
 
+TEST(TaskGroup, WorkersStartBeforeWaitAndTheDestructorJoinsThem) {
+  std::atomic<bool> started{false}, caller_done{false};
+  std::atomic<int> ran{0};
+  {
+    // Two tasks, two threads: one worker. Task 0 begins while the caller is still busy
+    // (the caller waits for it), so it runs on the worker before any wait().
+    TaskGroup group(2, 2, [&](std::size_t i) {
+      if (i == 0) {
+        started = true;
+        while (!caller_done) std::this_thread::yield();
+      }
+      ++ran;
+    });
+    while (!started) std::this_thread::yield();
+    caller_done = true;
+  }  // no wait(): the destructor joins the worker; task 1 may or may not have begun
+  EXPECT_GE(ran, 1);
+  EXPECT_LE(ran, 2);
+  ran = 0;
+  {
+    TaskGroup unused(1000, 1, [&](std::size_t) { ++ran; });
+  }
+  EXPECT_EQ(ran, 0) << "one thread runs nothing before wait()";
+}
+
 }  // namespace
 }  // namespace vitae::pdf
