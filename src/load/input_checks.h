@@ -20,7 +20,8 @@ struct InputProblem {
 };
 
 /// Deepest nesting accepted (block indentation levels, list dashes and brackets together).
-/// yaml-cpp gives up near 500 levels with a bare "bad file"; a CV needs fewer than 10.
+/// A CV needs fewer than 10. check_nesting estimates it before parsing, so that megabytes of
+/// brackets fail fast; the tree builder enforces it exactly (parse_yaml_tree).
 inline constexpr int kMaxNesting = 256;
 
 /// The first NUL byte or invalid UTF-8 sequence (overlong forms, surrogates and code points

@@ -1,5 +1,5 @@
 // The loader: CV source text (YAML or JSON, RenderCV's schema plus vitae's extensions) to a
-// validated Document. The only stage that uses yaml-cpp; no yaml-cpp type leaves it.
+// validated Document. The only stage that uses libyaml; no libyaml type leaves it.
 #pragma once
 
 #include <cstddef>

@@ -1,12 +1,12 @@
 #include "load/yaml_tree.h"
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <algorithm>
-#include <sstream>
+#include <unordered_set>
+
+#include "load/input_checks.h"
+#include "load/yaml_errors.h"
 
 namespace vitae::load {
 
@@ -15,64 +15,84 @@ namespace {
 /// Nodes allowed in one document: far more than any CV, few enough to bound memory.
 constexpr std::size_t kMaxNodes = 100000;
 
-/// Thrown by the builder to stop the parser early; never leaves this file.
-struct StopParsing {};
+/// Where libyaml's marks are in the source. libyaml counts a mark's index in code points
+/// from the first character after a byte order mark; the tree wants byte offsets, and lines
+/// and columns as LineIndex counts them (libyaml also breaks lines at a lone CR). Marks come
+/// mostly in increasing order, so each conversion walks on from the previous one.
+class Positions {
+ public:
+  explicit Positions(std::string_view text) : text_(text), lines_(text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") byte_ = origin_ = 3;
+  }
 
-/// Builds a YNode tree from parser events. Uses an explicit stack, so deep input cannot
-/// overflow the C++ stack here (yaml-cpp itself refuses nesting beyond a few hundred levels).
-class TreeBuilder : public YAML::EventHandler {
+  std::size_t offset(const yaml_mark_t& mark) {
+    while (index_ < mark.index && byte_ < text_.size()) {
+      ++byte_;
+      while (byte_ < text_.size() && continuation(text_[byte_])) ++byte_;
+      ++index_;
+    }
+    while (index_ > mark.index && byte_ > origin_) {
+      --byte_;
+      while (byte_ > origin_ && continuation(text_[byte_])) --byte_;
+      --index_;
+    }
+    return byte_;
+  }
+
+  SourceLoc loc(std::size_t offset) { return lines_.at(offset); }
+
+ private:
+  static bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+  std::string_view text_;
+  LineIndex lines_;
+  std::size_t origin_ = 0;  ///< the byte of index 0
+  std::size_t index_ = 0;   ///< the previous mark, in code points
+  std::size_t byte_ = 0;    ///< and in bytes
+};
+
+/// YAML 1.2's core schema (and yaml-cpp, vitae's parser before libyaml) reads these plain
+/// scalars as null; the readers treat null as "not given".
+bool is_null_word(std::string_view v) { return v == "~" || v == "null" || v == "Null" || v == "NULL"; }
+
+std::string_view view(const yaml_char_t* s, std::size_t length) {
+  return {reinterpret_cast<const char*>(s), length};
+}
+
+/// Builds a YNode tree from libyaml's events. Uses an explicit stack, so deep input cannot
+/// overflow the C++ stack here; nesting is limited all the same, since check_nesting only
+/// estimates it and the tree's destructor recurses.
+class TreeBuilder {
  public:
   TreeBuilder(std::string_view text, const std::string& path, Diagnostics& diags)
-      : text_(text), lines_(text), path_(path), diags_(diags) {}
+      : positions(text), path_(path), diags_(diags) {}
 
   std::optional<YNode> root;
-  int documents = 0;
+  Positions positions;
 
-  void OnDocumentStart(const YAML::Mark& mark) override {
-    ++documents;
-    if (documents > 1) {
-      diags_.error(path_, loc(mark), "a file holds one YAML document; this is a second one",
-                   "remove the '---' line or split the file");
-      throw StopParsing{};
-    }
-  }
-  void OnDocumentEnd() override {}
-
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { attach(make(YNode::Kind::Null, mark)); }
-
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    diags_.error(path_, loc(mark), "YAML aliases (*name) are not supported",
-                 "write the value out in full: vitae refuses aliases so that a small file "
-                 "cannot expand into a huge one");
-    throw StopParsing{};  // one report is enough: an alias bomb holds thousands
-  }
-
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                const std::string& value) override {
-    if (mark.pos >= 0) check_quote_closed(static_cast<std::size_t>(mark.pos));
-    YNode n = make(YNode::Kind::Scalar, mark);
-    n.value = value;
-    n.plain = (tag == "?");
-    attach(std::move(n));
-  }
-
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value style) override {
-    stack_.push_back({make(YNode::Kind::Sequence, mark), std::nullopt, style == YAML::EmitterStyle::Flow});
-  }
-  void OnSequenceEnd() override { close(); }
-
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value style) override {
-    stack_.push_back({make(YNode::Kind::Map, mark), std::nullopt, style == YAML::EmitterStyle::Flow});
-  }
-  void OnMapEnd() override { close(); }
-
-  /// Where the innermost '[' or '{' still open was written, if any.
-  std::optional<SourceLoc> open_flow() const {
+  /// The byte offset of the innermost '[' or '{' still open, if any.
+  std::optional<std::size_t> open_flow() const {
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
-      if (it->flow) return it->node.loc;
+      if (it->flow) return it->node.offset;
     return std::nullopt;
+  }
+
+  /// Takes the next event; false when it ends the parse (with an error in diags).
+  bool take(const yaml_event_t& e) {
+    switch (e.type) {
+      case YAML_DOCUMENT_START_EVENT: return document_start(e.start_mark);
+      case YAML_ALIAS_EVENT: return alias(e);
+      case YAML_SCALAR_EVENT: return scalar(e);
+      case YAML_SEQUENCE_START_EVENT:
+        return open(YNode::Kind::Sequence, e, e.data.sequence_start.anchor,
+                    e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE);
+      case YAML_MAPPING_START_EVENT:
+        return open(YNode::Kind::Map, e, e.data.mapping_start.anchor,
+                    e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT: close(); return true;
+      default: return true;  // stream start and end, document end
+    }
   }
 
  private:
@@ -82,42 +102,47 @@ class TreeBuilder : public YAML::EventHandler {
     bool flow = false;         ///< written with [ ] or { }
   };
 
-  /// yaml-cpp 0.7 accepts a quoted scalar left open at the end of the file (it takes the
-  /// rest of the file as its text); refuse it.
-  void check_quote_closed(std::size_t pos) {
-    if (pos >= text_.size() || (text_[pos] != '"' && text_[pos] != '\'')) return;
-    char q = text_[pos];
-    for (std::size_t i = pos + 1; i < text_.size(); ++i) {
-      if (q == '"' && text_[i] == '\\') {
-        ++i;
-      } else if (text_[i] == q) {
-        if (q == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
-          ++i;  // '' is an escaped quote
-          continue;
-        }
-        return;
-      }
-    }
-    diags_.error(path_, lines_.at(pos), "a quoted string is not closed",
-                 "add the closing quote");
-    throw StopParsing{};
+  bool document_start(const yaml_mark_t& mark) {
+    if (++documents_ == 1) return true;
+    return fail(mark, "a file holds one YAML document; this is a second one", "remove the '---' line or split the file");
   }
 
-  SourceLoc loc(const YAML::Mark& mark) {
-    return mark.pos < 0 ? SourceLoc{} : lines_.at(static_cast<std::size_t>(mark.pos));
+  /// Refuses an alias, stopping the parse: one report is enough, an alias bomb holds thousands.
+  bool alias(const yaml_event_t& e) {
+    // An alias to an anchor never defined is a value starting with '*', not meant as an alias.
+    bool defined = anchors_.count(std::string(reinterpret_cast<const char*>(e.data.alias.anchor))) != 0;
+    return fail(e.start_mark, "YAML aliases (*name) are not supported",
+                defined ? "write the value out in full: vitae refuses aliases so that a small file "
+                          "cannot expand into a huge one"
+                        : "a value starting with '*' must be quoted, e.g. '*italic* text'");
   }
 
-  YNode make(YNode::Kind kind, const YAML::Mark& mark) {
-    if (++count_ > kMaxNodes) {
-      diags_.error(path_, loc(mark), "the document has more than 100000 YAML nodes",
-                   "a CV needs a few thousand at most");
-      throw StopParsing{};
+  bool scalar(const yaml_event_t& e) {
+    const auto& s = e.data.scalar;
+    remember(s.anchor);
+    bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
+    // An untagged empty node (an anchor alone included) is null; a tagged one (`x: !!str`)
+    // is an empty string, as it was with yaml-cpp.
+    bool null = plain && !s.tag && (s.length == 0 || is_null_word(view(s.value, s.length)));
+    std::optional<YNode> n = make(null ? YNode::Kind::Null : YNode::Kind::Scalar, e.start_mark);
+    if (!n) return false;
+    if (!null) {
+      n->value.assign(view(s.value, s.length));
+      n->plain = plain && !s.tag;
     }
-    YNode n;
-    n.kind = kind;
-    n.loc = loc(mark);
-    n.offset = mark.pos < 0 ? 0 : static_cast<std::size_t>(mark.pos);
-    return n;
+    attach(std::move(*n));
+    return true;
+  }
+
+  bool open(YNode::Kind kind, const yaml_event_t& e, const yaml_char_t* anchor, bool flow) {
+    remember(anchor);
+    if (stack_.size() >= static_cast<std::size_t>(kMaxNesting))
+      return fail(e.start_mark, "nesting too deep: more than " + std::to_string(kMaxNesting) + " levels",
+                  "a CV nests a few levels; this file looks generated or damaged");
+    std::optional<YNode> n = make(kind, e.start_mark);
+    if (!n) return false;
+    stack_.push_back({std::move(*n), std::nullopt, flow});
+    return true;
   }
 
   void close() {
@@ -142,63 +167,103 @@ class TreeBuilder : public YAML::EventHandler {
     }
   }
 
-  std::string_view text_;
-  LineIndex lines_;
+  std::optional<YNode> make(YNode::Kind kind, const yaml_mark_t& mark) {
+    if (++count_ > kMaxNodes) {
+      fail(mark, "the document has more than " + std::to_string(kMaxNodes) + " YAML nodes",
+           "a CV needs a few thousand at most");
+      return std::nullopt;
+    }
+    YNode n;
+    n.kind = kind;
+    n.offset = positions.offset(mark);
+    n.loc = positions.loc(n.offset);
+    return n;
+  }
+
+  void remember(const yaml_char_t* anchor) {
+    if (anchor) anchors_.insert(reinterpret_cast<const char*>(anchor));
+  }
+
+  bool fail(const yaml_mark_t& mark, std::string message, std::string hint) {
+    diags_.error(path_, positions.loc(positions.offset(mark)), std::move(message), std::move(hint));
+    return false;
+  }
+
   const std::string& path_;
   Diagnostics& diags_;
   std::vector<Frame> stack_;
+  std::unordered_set<std::string> anchors_;
   std::size_t count_ = 0;
+  int documents_ = 0;
 };
 
-/// yaml-cpp's terse messages, said the way a person editing a CV would understand them.
-std::pair<std::string, std::string> translate(const std::string& msg) {
-  auto starts = [&msg](const char* p) { return msg.rfind(p, 0) == 0; };
-  if (starts(YAML::ErrorMsg::BAD_FILE))
-    return {"nesting too deep: YAML nesting is limited to a few hundred levels", ""};
-  if (starts("illegal tab when looking for indentation"))
-    return {"a tab is used for indentation", "YAML indents with spaces; replace the tab"};
-  if (starts(YAML::ErrorMsg::EOF_IN_SCALAR) || starts("end of string not found"))
-    return {"a quoted string is not closed", "add the closing quote"};
-  if (starts(YAML::ErrorMsg::END_OF_MAP) || starts(YAML::ErrorMsg::END_OF_SEQ))
-    return {"the indentation does not match the lines above",
-            "items of one list or mapping must start in the same column"};
-  if (starts(YAML::ErrorMsg::END_OF_MAP_FLOW))
-    return {"a '{' is not closed", "add the matching '}'"};
-  if (starts(YAML::ErrorMsg::END_OF_SEQ_FLOW))
-    return {"a '[' is not closed", "add the matching ']'"};
-  if (starts(YAML::ErrorMsg::MAP_VALUE))
-    return {"unexpected ':' here",
-            "a value containing ': ' must be quoted, and keys must line up with the keys above"};
-  if (starts(YAML::ErrorMsg::BLOCK_ENTRY))
-    return {"unexpected list item '-' here", "check the indentation of this line"};
-  if (starts(YAML::ErrorMsg::UNKNOWN_ANCHOR))
-    return {"YAML aliases (*name) are not supported",
-            "a value starting with '*' must be quoted, e.g. '*italic* text'"};
-  if (starts(YAML::ErrorMsg::ALIAS_NOT_FOUND) || starts(YAML::ErrorMsg::ANCHOR_NOT_FOUND))
-    return {"a value starting with '*' or '&' must be quoted", "put the value in quotes"};
-  if (starts(YAML::ErrorMsg::INVALID_ESCAPE) || starts(YAML::ErrorMsg::INVALID_UNICODE) ||
-      starts(YAML::ErrorMsg::INVALID_HEX))
-    return {"bad escape sequence in a double-quoted string (" + msg + ")",
-            "write a backslash as \\\\ or use single quotes"};
-  return {"YAML syntax error: " + msg, ""};
+/// libyaml's parser, deleted on every way out.
+class Parser {
+ public:
+  explicit Parser(std::string_view text) : ok_(yaml_parser_initialize(&parser_) != 0) {
+    if (ok_)
+      yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  }
+  ~Parser() {
+    if (ok_) yaml_parser_delete(&parser_);
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  bool ok() const { return ok_; }
+  const yaml_parser_t& state() const { return parser_; }
+  bool next(yaml_event_t& event) { return yaml_parser_parse(&parser_, &event) != 0; }
+
+ private:
+  yaml_parser_t parser_;
+  bool ok_;
+};
+
+/// One event, deleted on every way out.
+struct Event {
+  yaml_event_t event{};
+  Event() = default;
+  Event(const Event&) = delete;
+  Event& operator=(const Event&) = delete;
+  ~Event() { yaml_event_delete(&event); }
+};
+
+std::string code_point_name(unsigned int c) {
+  const char* digits = "0123456789ABCDEF";
+  std::string hex;
+  for (int shift = c > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4) hex += digits[(c >> shift) & 15];
+  return "U+" + hex;
 }
 
-/// The first tab in the indentation of line `line` (1-based) or the line before: yaml-cpp
-/// often reports a tab-indented line as some other error ("illegal map value").
-std::optional<SourceLoc> tab_in_indentation(std::string_view text, int line) {
-  int n = 1;
-  std::size_t start = 0;
-  for (; n < line - 1 && start != std::string_view::npos; ++n) {
-    start = text.find('\n', start);
-    if (start != std::string_view::npos) ++start;
+/// Reports why libyaml stopped: a syntax error explained (see yaml_errors.h), a character
+/// libyaml refuses, or no memory.
+void report_parse_error(const yaml_parser_t& p, std::string_view text, TreeBuilder& builder, const std::string& path,
+                        Diagnostics& diags) {
+  Positions& positions = builder.positions;
+  if (p.error == YAML_MEMORY_ERROR) {
+    diags.error(path, {1, 1}, "cannot parse the file: out of memory");
+    return;
   }
-  for (int l = std::max(1, line - 1); l <= line && start != std::string_view::npos && start < text.size(); ++l) {
-    for (std::size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i)
-      if (text[i] == '\t') return SourceLoc{l, static_cast<int>(i - start) + 1};
-    start = text.find('\n', start);
-    if (start != std::string_view::npos) ++start;
+  if (p.error == YAML_READER_ERROR) {
+    // libyaml refuses C0 and C1 control characters and U+FFFE/U+FFFF; problem_offset is in bytes.
+    SourceLoc loc = positions.loc(std::min(p.problem_offset, text.size()));
+    if (p.problem && std::string_view(p.problem) == "control characters are not allowed")
+      diags.error(path, loc, "the file contains the character " + code_point_name(static_cast<unsigned>(p.problem_value)) +
+                                 ", which YAML does not allow", "remove it, or write it as an escape in a double-quoted string");
+    else
+      diags.error(path, loc, std::string("cannot read the file: ") + (p.problem ? p.problem : "unknown problem"));
+    return;
   }
-  return std::nullopt;
+  YamlError e{p.problem ? p.problem : "syntax error", p.context ? p.context : "", positions.offset(p.problem_mark),
+              positions.offset(p.context_mark), builder.open_flow()};
+  ExplainedError x = explain_yaml_error(e, text);
+  SourceLoc loc = positions.loc(x.at);
+  if (auto tab = tab_in_indentation(text, loc.line)) {
+    loc = *tab;  // whatever libyaml says, a tab in the indentation is the likely cause
+    x.message = "a tab is used for indentation";
+    x.hint = "YAML indents with spaces; replace the tab";
+  }
+  diags.error(path, loc, x.message, x.hint);
 }
 
 }  // namespace
@@ -253,34 +318,21 @@ SourceLoc LineIndex::at(std::size_t offset) {
 
 std::optional<YNode> parse_yaml_tree(std::string_view text, const std::string& path,
                                      Diagnostics& diags) {
-  std::size_t errors_before = diags.error_count();
-  std::istringstream in{std::string(text)};
-  TreeBuilder builder(text, path, diags);
-  try {
-    YAML::Parser parser(in);
-    while (parser.HandleNextDocument(builder)) {
-    }
-  } catch (const StopParsing&) {
-    return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    auto [message, hint] = translate(e.msg);
-    SourceLoc loc = e.mark.pos < 0 ? SourceLoc{}
-                                   : loc_of_offset(text, static_cast<std::size_t>(e.mark.pos));
-    if (loc.line == 0) loc = {1, 1};
-    if (e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW || e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW)
-      if (auto open = builder.open_flow()) loc = *open;  // point at the bracket left open
-    if (auto tab = tab_in_indentation(text, loc.line)) {
-      loc = *tab;
-      message = "a tab is used for indentation";
-      hint = "YAML indents with spaces; replace the tab";
-    }
-    diags.error(path, loc, message, hint);
-    return std::nullopt;
-  } catch (const std::exception& e) {
-    diags.error(path, {1, 1}, std::string("cannot parse the file: ") + e.what());
+  Parser parser(text);
+  if (!parser.ok()) {
+    diags.error(path, {1, 1}, "cannot parse the file: out of memory");
     return std::nullopt;
   }
-  if (diags.error_count() != errors_before) return std::nullopt;
+  TreeBuilder builder(text, path, diags);
+  for (;;) {
+    Event e;
+    if (!parser.next(e.event)) {
+      report_parse_error(parser.state(), text, builder, path, diags);
+      return std::nullopt;
+    }
+    if (!builder.take(e.event)) return std::nullopt;
+    if (e.event.type == YAML_STREAM_END_EVENT) break;
+  }
   if (!builder.root) return YNode{};
   return std::move(builder.root);
 }

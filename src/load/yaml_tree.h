@@ -1,5 +1,5 @@
-// A YAML document as a plain tree with source positions. Built from yaml-cpp's parser events
-// so that no yaml-cpp type leaves yaml_tree.cpp, every node (including empty values) has a
+// A YAML document as a plain tree with source positions. Built from libyaml's parser events
+// so that no libyaml type leaves yaml_tree.cpp, every node (including empty values) has a
 // location, and aliases can be refused before anything walks the tree.
 #pragma once
 
@@ -16,9 +16,10 @@ namespace vitae::load {
 /// One node of a parsed YAML document.
 struct YNode {
   enum class Kind { Null, Scalar, Sequence, Map };
+  /// Null: an empty value, or a plain ~, null, Null or NULL (YAML 1.2's core schema).
   Kind kind = Kind::Null;
   std::string value;     ///< the scalar's text (Scalar only)
-  bool plain = false;    ///< a plain (unquoted, non-block) scalar
+  bool plain = false;    ///< a plain (unquoted, non-block, untagged) scalar
   SourceLoc loc;         ///< where the node starts (line and column from 1)
   std::size_t offset = 0;  ///< byte offset of the node's start in the source
   std::vector<YNode> items;                      ///< Sequence items
@@ -33,9 +34,10 @@ struct YNode {
 /// "a mapping", "a list", "a string", "nothing": for "expected X, found Y" messages.
 const char* kind_phrase(const YNode& node);
 
-/// Parses `text` (YAML 1.2 or JSON). Syntax errors, aliases, more than one document and
-/// too many nodes become errors in `diags` (positions in `path`); returns the document's
-/// root, or nothing on error. A stream with no document gives a Null root.
+/// Parses `text` (YAML or JSON; valid UTF-8 without NUL bytes, as check_input ensures).
+/// Syntax errors, aliases, more than one document, too many nodes and (as a backstop to
+/// check_nesting) too deep nesting become errors in `diags` (positions in `path`); returns
+/// the document's root, or nothing on error. A stream with no document gives a Null root.
 std::optional<YNode> parse_yaml_tree(std::string_view text, const std::string& path,
                                      Diagnostics& diags);
 

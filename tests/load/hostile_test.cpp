@@ -92,7 +92,7 @@ TEST(Hostile, NestingJustBelowTheLimitIsNotRejectedForDepth) {
                      std::string(200, ']') + "\n";
   auto l = testing::load_text(text);
   ASSERT_TRUE(l.diags.has_errors());
-  // yaml-cpp itself accepts this depth; the error is about the entry, not the nesting.
+  // The parser accepts this depth; the error is about the entry, not the nesting.
   EXPECT_EQ(l.diags.all().front().message, "an entry must be a string or a mapping, found a list") << l.text();
 }
 

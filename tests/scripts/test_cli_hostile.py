@@ -7,7 +7,8 @@ Checks, each in a fresh temporary directory:
                bad usage writes no file;
   hostile      empty file, binary data with NUL bytes, invalid UTF-8, tab indentation,
                unclosed quote, a list / a scalar document, nesting 100,000 levels deep
-               (flow and block), a billion-laughs alias bomb, a file over 4 MiB: each
+               (flow, block, and flow hidden from the pre-parse estimate behind a quote),
+               a billion-laughs alias bomb, a file over 4 MiB: each
                `vitae build` exits 1 within 1 s without crashing, says
                `PATH:LINE:COL: error: ...` (`PATH: error:` for the size limit) at the right
                place where the place is certain, leaves the PDF of an earlier build at the
@@ -85,6 +86,9 @@ HOSTILE = {
     "deep-flow": (b"cv:\n  name: " + b"[" * DEPTH + b"]" * DEPTH + b"\n", (2, None), False),
     "deep-block": (b"cv:\n  name: Ada\n  sections:\n    s:\n      " + b"- " * DEPTH + b"x\n",
                    (5, None), False),
+    # The nesting estimate made before parsing takes the quote for a string and skips the
+    # brackets; the parser's own limit must stop them.
+    "deep-flow-after-a-quote": (b"cv:\n  name: [x 'y, " + b"[" * DEPTH + b"\n", (2, None), False),
     "billion-laughs": (billion_laughs(), (2, None), False),
     "over-4-MiB": (b"cv:\n  name: Ada\n  sections:\n    s:\n      - '" + b"a" * (4 * MIB) + b"'\n",
                    None, True),

@@ -31,7 +31,7 @@ NOT_YET = "not applied yet"
 
 class PlainLoader(yaml.SafeLoader):
     """SafeLoader without the timestamp resolver: `2024-05-01` stays a string, as vitae's
-    loader (yaml-cpp, which keeps every scalar as text) sees it."""
+    loader (libyaml events, which keep every scalar as text) sees it."""
 
 
 PlainLoader.yaml_implicit_resolvers = {

@@ -1,0 +1,156 @@
+// The YAML tree built from libyaml's events: node kinds, null, the plain flag, positions
+// (bytes and code points), aliases, documents and the nesting limit.
+#include <gtest/gtest.h>
+
+#include "load/reader.h"
+#include "load/yaml_tree.h"
+#include "load_test_util.h"
+
+namespace vitae {
+namespace {
+
+using load::YNode;
+
+std::string at(SourceLoc loc) { return std::to_string(loc.line) + ":" + std::to_string(loc.column); }
+
+/// Parses `text`; fails the test (and returns an empty node) when it does not parse.
+YNode parse(std::string_view text) {
+  Diagnostics diags;
+  std::optional<YNode> root = load::parse_yaml_tree(text, "t.yaml", diags);
+  EXPECT_TRUE(root) << format_diagnostics(diags, {});
+  EXPECT_FALSE(diags.has_errors());
+  return root ? std::move(*root) : YNode{};
+}
+
+/// The first error when `text` does not parse.
+Diagnostic first_error(std::string_view text) {
+  Diagnostics diags;
+  EXPECT_FALSE(load::parse_yaml_tree(text, "t.yaml", diags)) << text;
+  return diags.all().empty() ? Diagnostic{} : diags.all().front();
+}
+
+const YNode& value_of(const YNode& map, std::string_view key) {
+  static const YNode missing;
+  const YNode* v = load::find_field(map, key);
+  EXPECT_TRUE(v) << key;
+  return v ? *v : missing;
+}
+
+TEST(YamlTree, NullIsAnEmptyValueOrAPlainNullWord) {
+  YNode root = parse("a:\nb: ~\nc: null\nd: Null\ne: NULL\nf: &anchor\ng: [ ]\n");
+  for (const char* key : {"a", "b", "c", "d", "e", "f"}) EXPECT_TRUE(value_of(root, key).is_null()) << key;
+  EXPECT_TRUE(value_of(root, "g").is_seq());
+}
+
+TEST(YamlTree, QuotedOrTaggedNullWordsAreStrings) {
+  YNode root = parse("a: 'null'\nb: \"~\"\nc: !!str null\nd: !!str\ne: nul\nf: nULL\n");
+  EXPECT_EQ(value_of(root, "a").value, "null");
+  EXPECT_EQ(value_of(root, "b").value, "~");
+  EXPECT_EQ(value_of(root, "c").value, "null");
+  EXPECT_TRUE(value_of(root, "d").is_scalar());  // a tag without content is an empty string
+  EXPECT_EQ(value_of(root, "d").value, "");
+  EXPECT_EQ(value_of(root, "e").value, "nul");
+  EXPECT_EQ(value_of(root, "f").value, "nULL");
+}
+
+TEST(YamlTree, PlainMeansUnquotedUntaggedAndNotABlockScalar) {
+  YNode root = parse("a: x\nb: 'x'\nc: \"x\"\nd: |\n  x\ne: !!str x\nf: 12\n");
+  EXPECT_TRUE(value_of(root, "a").plain);
+  EXPECT_FALSE(value_of(root, "b").plain);
+  EXPECT_FALSE(value_of(root, "c").plain);
+  EXPECT_FALSE(value_of(root, "d").plain);
+  EXPECT_EQ(value_of(root, "d").value, "x\n");
+  EXPECT_FALSE(value_of(root, "e").plain);
+  EXPECT_TRUE(value_of(root, "f").plain);
+  EXPECT_EQ(value_of(root, "f").value, "12");  // no type resolution: every scalar is text
+}
+
+TEST(YamlTree, PositionsAreBytesAndCodePointColumns) {
+  std::string text = "k\xC3\xA9y: v\xC3\xA4l\nn\xC3\xA4me: \"\xE6\x97\xA5\xE6\x9C\xAC\"\n";
+  YNode root = parse(text);
+  ASSERT_EQ(root.entries.size(), 2u);
+  const auto& [key1, value1] = root.entries[0];
+  EXPECT_EQ(at(key1.loc), "1:1");
+  EXPECT_EQ(at(value1.loc), "1:6");
+  EXPECT_EQ(value1.offset, 6u);
+  EXPECT_EQ(value1.value, "v\xC3\xA4l");
+  const auto& [key2, value2] = root.entries[1];
+  EXPECT_EQ(key2.offset, text.find("n\xC3\xA4me"));
+  EXPECT_EQ(at(value2.loc), "2:7");
+  EXPECT_EQ(value2.offset, text.find('"'));
+}
+
+TEST(YamlTree, FourByteCharactersCountAsOneColumn) {
+  YNode root = parse("\xF0\x9F\x98\x80: v\xF0\x9F\x98\x80\nb: [\xF0\x9F\x98\x80, w]\n");
+  EXPECT_EQ(at(root.entries[0].second.loc), "1:4");
+  EXPECT_EQ(root.entries[0].second.offset, 6u);
+  const YNode& b = value_of(root, "b");
+  EXPECT_EQ(at(b.items.at(1).loc), "2:8");
+  EXPECT_EQ(b.items.at(1).offset, 22u);
+}
+
+TEST(YamlTree, AByteOrderMarkIsSkippedButKeptInOffsets) {
+  YNode root = parse("\xEF\xBB\xBF" "cv:\n  name: Ada\n");
+  ASSERT_TRUE(root.is_map());
+  EXPECT_EQ(root.entries[0].first.offset, 3u);
+  const YNode& name = value_of(value_of(root, "cv"), "name");
+  EXPECT_EQ(at(name.loc), "2:9");
+  EXPECT_EQ(name.offset, 15u);
+}
+
+TEST(YamlTree, AnEmptyValueIsPlacedRightAfterItsKey) {
+  YNode root = parse("cv:\n  headline:\n  name: Ada\n");
+  const YNode& headline = value_of(value_of(root, "cv"), "headline");
+  EXPECT_TRUE(headline.is_null());
+  EXPECT_EQ(at(headline.loc), "2:12");
+}
+
+TEST(YamlTree, CrLfLineEndings) {
+  YNode root = parse("cv:\r\n  name: Ada\r\n  x: [a,\r\n    b]\r\n");
+  const YNode& cv = value_of(root, "cv");
+  EXPECT_EQ(value_of(cv, "name").value, "Ada");
+  EXPECT_EQ(value_of(cv, "x").items.size(), 2u);
+  EXPECT_EQ(at(value_of(cv, "x").items[1].loc), "4:5");
+}
+
+TEST(YamlTree, JsonWithEscapesAndNoSpaceAfterColons) {
+  YNode root = parse(R"({"cv":{"name":"Ada","url":"https:\/\/example.com","n":[1,null,"\u00e9"]}})");
+  const YNode& cv = value_of(root, "cv");
+  EXPECT_EQ(value_of(cv, "url").value, "https://example.com");
+  const YNode& n = value_of(cv, "n");
+  ASSERT_EQ(n.items.size(), 3u);
+  EXPECT_TRUE(n.items[1].is_null());
+  EXPECT_EQ(n.items[2].value, "\xC3\xA9");
+}
+
+TEST(YamlTree, AliasesAreRefusedWithAHintThatFitsTheCause) {
+  Diagnostic defined = first_error("a: &x [1]\nb: *x\n");
+  EXPECT_EQ(defined.message, "YAML aliases (*name) are not supported");
+  EXPECT_EQ(at(defined.loc), "2:4");
+  EXPECT_NE(defined.hint.find("write the value out in full"), std::string::npos);
+  Diagnostic undefined = first_error("a: *bold\n");
+  EXPECT_EQ(undefined.message, "YAML aliases (*name) are not supported");
+  EXPECT_EQ(undefined.hint, "a value starting with '*' must be quoted, e.g. '*italic* text'");
+}
+
+TEST(YamlTree, OneDocumentOnly) {
+  EXPECT_TRUE(parse("---\na: b\n...\n").is_map());
+  EXPECT_TRUE(parse("# only a comment\n").is_null());
+  Diagnostic d = first_error("---\n---\n");
+  EXPECT_EQ(d.message, "a file holds one YAML document; this is a second one");
+  EXPECT_EQ(at(d.loc), "2:1");
+}
+
+TEST(YamlTree, NestingIsLimitedEvenWhereTheEstimateMissesIt) {
+  // check_nesting takes the quote for the start of a string and skips the brackets after it;
+  // libyaml reads a plain "x 'y" and then nests 1000 lists.
+  std::string text = "cv:\n  name: [x 'y, " + std::string(1000, '[') + "\n";
+  auto l = testing::load_text(text);
+  ASSERT_TRUE(l.diags.has_errors());
+  EXPECT_EQ(l.diags.all().front().message, "nesting too deep: more than 256 levels");
+  // The 257th collection (the root, cv, the outer list and 254 inner ones) is refused.
+  EXPECT_EQ(at(l.diags.all().front().loc), "2:" + std::to_string(15 + 254));
+}
+
+}  // namespace
+}  // namespace vitae
