@@ -7,6 +7,7 @@
 
 #include "load/input_checks.h"
 #include "load/yaml_errors.h"
+#include "load/yaml_stand_ins.h"
 
 namespace vitae::load {
 
@@ -64,8 +65,8 @@ std::string_view view(const yaml_char_t* s, std::size_t length) {
 /// estimates it and the tree's destructor recurses.
 class TreeBuilder {
  public:
-  TreeBuilder(std::string_view text, const std::string& path, Diagnostics& diags)
-      : positions(text), path_(path), diags_(diags) {}
+  TreeBuilder(std::string_view text, const std::string& path, Diagnostics& diags, bool stand_ins)
+      : positions(text), path_(path), diags_(diags), stand_ins_(stand_ins) {}
 
   std::optional<YNode> root;
   Positions positions;
@@ -128,6 +129,7 @@ class TreeBuilder {
     if (!n) return false;
     if (!null) {
       n->value.assign(view(s.value, s.length));
+      if (stand_ins_) restore_stand_ins(n->value);
       n->plain = plain && !s.tag;
     }
     attach(std::move(*n));
@@ -191,6 +193,7 @@ class TreeBuilder {
 
   const std::string& path_;
   Diagnostics& diags_;
+  bool stand_ins_;
   std::vector<Frame> stack_;
   std::unordered_set<std::string> anchors_;
   std::size_t count_ = 0;
@@ -245,7 +248,7 @@ void report_parse_error(const yaml_parser_t& p, std::string_view text, TreeBuild
     return;
   }
   if (p.error == YAML_READER_ERROR) {
-    // libyaml refuses C0 and C1 control characters and U+FFFE/U+FFFF; problem_offset is in bytes.
+    // Only when with_stand_ins gave up (the text uses plane 15): problem_offset is in bytes.
     SourceLoc loc = positions.loc(std::min(p.problem_offset, text.size()));
     if (p.problem && std::string_view(p.problem) == "control characters are not allowed")
       diags.error(path, loc, "the file contains the character " + code_point_name(static_cast<unsigned>(p.problem_value)) +
@@ -318,12 +321,13 @@ SourceLoc LineIndex::at(std::size_t offset) {
 
 std::optional<YNode> parse_yaml_tree(std::string_view text, const std::string& path,
                                      Diagnostics& diags) {
-  Parser parser(text);
+  std::optional<std::string> stood_in = with_stand_ins(text);
+  Parser parser(stood_in ? std::string_view(*stood_in) : text);
   if (!parser.ok()) {
     diags.error(path, {1, 1}, "cannot parse the file: out of memory");
     return std::nullopt;
   }
-  TreeBuilder builder(text, path, diags);
+  TreeBuilder builder(text, path, diags, stood_in.has_value());
   for (;;) {
     Event e;
     if (!parser.next(e.event)) {

@@ -1,5 +1,6 @@
 // The YAML tree built from libyaml's events: node kinds, null, the plain flag, positions
-// (bytes and code points), aliases, documents and the nesting limit.
+// (bytes and code points), characters YAML 1.1 reads differently from YAML 1.2, aliases,
+// documents and the nesting limit.
 #include <gtest/gtest.h>
 
 #include "load/reader.h"
@@ -121,6 +122,28 @@ TEST(YamlTree, JsonWithEscapesAndNoSpaceAfterColons) {
   ASSERT_EQ(n.items.size(), 3u);
   EXPECT_TRUE(n.items[1].is_null());
   EXPECT_EQ(n.items[2].value, "\xC3\xA9");
+}
+
+// YAML 1.1 (libyaml) breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR and refuses
+// control characters; YAML 1.2 (RenderCV, yaml-cpp before) reads them as text.
+TEST(YamlTree, LineSeparatorsAndControlCharactersAreText) {
+  const std::string nel = "\xC2\x85", ls = "\xE2\x80\xA8", ps = "\xE2\x80\xA9";
+  const std::string controls = "\x07\x0C\x7F\xC2\x80\xEF\xBF\xBE";
+  YNode root = parse("a: x" + nel + "y" + ls + "z" + ps + "\nb: \"q" + ls + "r\"\nc: |\n  s" + ls +
+                     "t\nd: " + controls + " end\ne: after\n");
+  EXPECT_EQ(value_of(root, "a").value, "x" + nel + "y" + ls + "z" + ps);
+  EXPECT_EQ(value_of(root, "b").value, "q" + ls + "r");
+  EXPECT_EQ(value_of(root, "c").value, "s" + ls + "t\n");
+  EXPECT_EQ(value_of(root, "d").value, controls + " end");
+  EXPECT_EQ(at(value_of(root, "e").loc), "6:4");
+}
+
+TEST(YamlTree, PlaneFifteenTextKeepsLibyamlsOwnReading) {
+  // A stand-in could not be told from the real character: libyaml reads the text as it is.
+  EXPECT_EQ(parse("a: \xF3\xB0\x80\x85\n").entries[0].second.value, "\xF3\xB0\x80\x85");
+  Diagnostic d = first_error("cv:\n  name: Ada\x07 \xF3\xB0\x80\x80\n");
+  EXPECT_EQ(d.message, "the file contains the character U+0007, which YAML does not allow");
+  EXPECT_EQ(at(d.loc), "2:12");
 }
 
 TEST(YamlTree, AliasesAreRefusedWithAHintThatFitsTheCause) {
