@@ -46,6 +46,25 @@ bool is_stand_in(std::string_view s, std::size_t i) {
          static_cast<unsigned char>(s[i + 1]) >= 0xB0;
 }
 
+/// Walks the blanks and list dashes that open the line starting at byte `start` ("  - -\t"),
+/// calling `on_tab` with the offset of each tab after a dash; returns where the walk stops.
+/// A '-' not followed by a blank is text ("-5", "--"), and ends the walk.
+template <typename OnTab>
+std::size_t walk_line_opening(std::string_view text, std::size_t start, OnTab on_tab) {
+  bool dash = false;
+  std::size_t i = start;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '-' && i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '\t'))
+      dash = true;
+    else if (c == '\t' && dash)
+      on_tab(i);
+    else if (c != ' ' && c != '\t')
+      break;
+  }
+  return i;
+}
+
 }  // namespace
 
 std::optional<std::string> with_stand_ins(std::string_view text) {
@@ -80,6 +99,23 @@ void restore_stand_ins(std::string& value) {
     append_utf8(out, utf8_next(value, i) - kStandInBase);
   }
   value = std::move(out);
+}
+
+bool is_tab_after_dash(std::string_view text, std::size_t tab) {
+  if (tab >= text.size() || text[tab] != '\t') return false;
+  std::size_t start = text.rfind('\n', tab);
+  bool found = false;
+  walk_line_opening(text, start == std::string_view::npos ? 0 : start + 1, [&](std::size_t t) { found |= t == tab; });
+  return found;
+}
+
+std::vector<std::size_t> tabs_after_dashes(std::string_view text) {
+  std::vector<std::size_t> out;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', walk_line_opening(text, start, [&](std::size_t t) { out.push_back(t); }));
+    start = end == std::string_view::npos ? text.size() : end + 1;
+  }
+  return out;
 }
 
 }  // namespace vitae::load

@@ -7,9 +7,11 @@
 // original characters back.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vitae::load {
 
@@ -22,5 +24,14 @@ std::optional<std::string> with_stand_ins(std::string_view text);
 
 /// Puts the original characters back in a scalar value parsed from with_stand_ins' text.
 void restore_stand_ins(std::string& value);
+
+/// libyaml also stops at a tab between a list's '-' and its item ("-\tText"), which YAML 1.2
+/// reads as a separating space. True when the tab at byte `tab` follows nothing but list
+/// dashes and blanks on its line ("  -\t", "- -\t").
+bool is_tab_after_dash(std::string_view text, std::size_t tab);
+
+/// The byte offsets of all such tabs, in increasing order. Outside a scalar each separates
+/// a dash from its item; inside one (a block scalar's line "-\tx") it is text.
+std::vector<std::size_t> tabs_after_dashes(std::string_view text);
 
 }  // namespace vitae::load

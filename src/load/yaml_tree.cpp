@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <unordered_set>
+#include <vector>
 
 #include "load/input_checks.h"
 #include "load/yaml_errors.h"
@@ -60,13 +61,25 @@ std::string_view view(const yaml_char_t* s, std::size_t length) {
   return {reinterpret_cast<const char*>(s), length};
 }
 
+/// Tabs after list dashes given to libyaml as spaces (see tabs_after_dashes), and those of
+/// them the parse found inside a scalar, where they were text.
+struct SpacedTabs {
+  std::vector<std::size_t> offsets;  ///< increasing
+  std::vector<std::size_t> in_scalars;
+};
+
+/// Rounds of parse_with_spaced_tabs: two suffice unless giving tabs back changes where
+/// scalars are, which takes a contrived file; after this many its last round stands.
+constexpr int kMaxTabRounds = 4;
+
 /// Builds a YNode tree from libyaml's events. Uses an explicit stack, so deep input cannot
 /// overflow the C++ stack here; nesting is limited all the same, since check_nesting only
 /// estimates it and the tree's destructor recurses.
 class TreeBuilder {
  public:
-  TreeBuilder(std::string_view text, const std::string& path, Diagnostics& diags, bool stand_ins)
-      : positions(text), path_(path), diags_(diags), stand_ins_(stand_ins) {}
+  TreeBuilder(std::string_view text, const std::string& path, Diagnostics& diags, bool stand_ins,
+              SpacedTabs* spaced)
+      : positions(text), path_(path), diags_(diags), stand_ins_(stand_ins), spaced_(spaced) {}
 
   std::optional<YNode> root;
   Positions positions;
@@ -121,6 +134,7 @@ class TreeBuilder {
   bool scalar(const yaml_event_t& e) {
     const auto& s = e.data.scalar;
     remember(s.anchor);
+    if (spaced_) note_spaced_tabs_inside(e);
     bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
     // An untagged empty node (an anchor alone included) is null; a tagged one (`x: !!str`)
     // is an empty string, as it was with yaml-cpp.
@@ -134,6 +148,14 @@ class TreeBuilder {
     }
     attach(std::move(*n));
     return true;
+  }
+
+  void note_spaced_tabs_inside(const yaml_event_t& e) {
+    std::size_t end = positions.offset(e.end_mark);
+    std::size_t start = positions.offset(e.start_mark);
+    const std::vector<std::size_t>& tabs = spaced_->offsets;
+    for (auto it = std::lower_bound(tabs.begin(), tabs.end(), start); it != tabs.end() && *it < end; ++it)
+      spaced_->in_scalars.push_back(*it);
   }
 
   bool open(YNode::Kind kind, const yaml_event_t& e, const yaml_char_t* anchor, bool flow) {
@@ -194,6 +216,7 @@ class TreeBuilder {
   const std::string& path_;
   Diagnostics& diags_;
   bool stand_ins_;
+  SpacedTabs* spaced_;  ///< null unless tabs after dashes were made spaces
   std::vector<Frame> stack_;
   std::unordered_set<std::string> anchors_;
   std::size_t count_ = 0;
@@ -269,6 +292,59 @@ void report_parse_error(const yaml_parser_t& p, std::string_view text, TreeBuild
   diags.error(path, loc, x.message, x.hint);
 }
 
+/// One run of libyaml over `input` (the text, or a copy with some tabs made spaces), building
+/// the tree with positions in `text`. When `stopped_at_tab` is given and libyaml stops at a
+/// tab after a list's dash, sets it instead of reporting an error.
+std::optional<YNode> parse_once(std::string_view input, std::string_view text, const std::string& path,
+                                Diagnostics& diags, SpacedTabs* spaced, bool* stopped_at_tab) {
+  std::optional<std::string> stood_in = with_stand_ins(input);
+  Parser parser(stood_in ? std::string_view(*stood_in) : input);
+  if (!parser.ok()) {
+    diags.error(path, {1, 1}, "cannot parse the file: out of memory");
+    return std::nullopt;
+  }
+  TreeBuilder builder(text, path, diags, stood_in.has_value(), spaced);
+  for (;;) {
+    Event e;
+    if (!parser.next(e.event)) {
+      const yaml_parser_t& p = parser.state();
+      if (stopped_at_tab && p.error == YAML_SCANNER_ERROR &&
+          is_tab_after_dash(text, builder.positions.offset(p.problem_mark)))
+        *stopped_at_tab = true;
+      else
+        report_parse_error(p, text, builder, path, diags);
+      return std::nullopt;
+    }
+    if (!builder.take(e.event)) return std::nullopt;
+    if (e.event.type == YAML_STREAM_END_EVENT) break;
+  }
+  if (!builder.root) return YNode{};
+  return std::move(builder.root);
+}
+
+/// Parses `text` with every tab after a list's dash given to libyaml as a space, as YAML 1.2
+/// reads it. A tab found inside a scalar was text after all: it is given back and the text
+/// parsed again (in a round or two, as each round finds every such scalar it reaches).
+std::optional<YNode> parse_with_spaced_tabs(std::string_view text, const std::string& path, Diagnostics& diags) {
+  SpacedTabs tabs{tabs_after_dashes(text), {}};
+  std::string input(text);
+  for (int round = 1;; ++round) {
+    for (std::size_t t : tabs.offsets) input[t] = ' ';
+    tabs.in_scalars.clear();
+    Diagnostics round_diags;  // only the last round's errors are the file's
+    std::optional<YNode> root = parse_once(input, text, path, round_diags, &tabs, nullptr);
+    if (tabs.in_scalars.empty() || round == kMaxTabRounds) {
+      for (const Diagnostic& d : round_diags.all()) diags.add(d);
+      return root;
+    }
+    std::sort(tabs.in_scalars.begin(), tabs.in_scalars.end());
+    for (std::size_t t : tabs.in_scalars) input[t] = '\t';
+    std::erase_if(tabs.offsets, [&](std::size_t t) {
+      return std::binary_search(tabs.in_scalars.begin(), tabs.in_scalars.end(), t);
+    });
+  }
+}
+
 }  // namespace
 
 const char* kind_phrase(const YNode& node) {
@@ -321,24 +397,10 @@ SourceLoc LineIndex::at(std::size_t offset) {
 
 std::optional<YNode> parse_yaml_tree(std::string_view text, const std::string& path,
                                      Diagnostics& diags) {
-  std::optional<std::string> stood_in = with_stand_ins(text);
-  Parser parser(stood_in ? std::string_view(*stood_in) : text);
-  if (!parser.ok()) {
-    diags.error(path, {1, 1}, "cannot parse the file: out of memory");
-    return std::nullopt;
-  }
-  TreeBuilder builder(text, path, diags, stood_in.has_value());
-  for (;;) {
-    Event e;
-    if (!parser.next(e.event)) {
-      report_parse_error(parser.state(), text, builder, path, diags);
-      return std::nullopt;
-    }
-    if (!builder.take(e.event)) return std::nullopt;
-    if (e.event.type == YAML_STREAM_END_EVENT) break;
-  }
-  if (!builder.root) return YNode{};
-  return std::move(builder.root);
+  bool stopped_at_tab = false;
+  std::optional<YNode> root = parse_once(text, text, path, diags, nullptr, &stopped_at_tab);
+  if (!stopped_at_tab) return root;
+  return parse_with_spaced_tabs(text, path, diags);
 }
 
 }  // namespace vitae::load

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "load/reader.h"
+#include "load/yaml_stand_ins.h"
 #include "load/yaml_tree.h"
 #include "load_test_util.h"
 
@@ -136,6 +137,42 @@ TEST(YamlTree, LineSeparatorsAndControlCharactersAreText) {
   EXPECT_EQ(value_of(root, "c").value, "s" + ls + "t\n");
   EXPECT_EQ(value_of(root, "d").value, controls + " end");
   EXPECT_EQ(at(value_of(root, "e").loc), "6:4");
+}
+
+// libyaml stops at a tab after a list's dash; YAML 1.2 reads it as a separating space.
+TEST(YamlTree, ATabAfterAListDashSeparatesLikeASpace) {
+  YNode root = parse("a:\n  -\tOne\n  - \tTwo\n  -\t- Three\n");
+  const YNode& a = value_of(root, "a");
+  ASSERT_EQ(a.items.size(), 3u);
+  EXPECT_EQ(a.items[0].value, "One");
+  EXPECT_EQ(at(a.items[0].loc), "2:5");
+  EXPECT_EQ(a.items[1].value, "Two");
+  ASSERT_TRUE(a.items[2].is_seq());
+  EXPECT_EQ(a.items[2].items[0].value, "Three");
+}
+
+TEST(YamlTree, TabsAfterDashesAreFoundWhereTheyOpenALine) {
+  std::string_view text = "-\ta\n  - -\tb\n-5\tc\n--\td\n\t-\te\nx: -\tf\n";
+  EXPECT_EQ(load::tabs_after_dashes(text), (std::vector<std::size_t>{1, 9, 24}));
+  EXPECT_TRUE(load::is_tab_after_dash(text, 24));
+  EXPECT_FALSE(load::is_tab_after_dash(text, 22));  // a tab before the dash indents
+  EXPECT_FALSE(load::is_tab_after_dash(text, 14));  // "-5" is text
+}
+
+TEST(YamlTree, ATabAfterADashInsideAScalarStaysText) {
+  YNode root = parse("a: |\n  -\tkeep\nb:\n  -\tItem\nc: \"q\n  -\tr\"\nd: p\n  -\ts\n");
+  EXPECT_EQ(value_of(root, "a").value, "-\tkeep\n");
+  EXPECT_EQ(value_of(root, "b").items.at(0).value, "Item");
+  EXPECT_EQ(value_of(root, "c").value, "q -\tr");
+  EXPECT_EQ(value_of(root, "d").value, "p -\ts");
+}
+
+TEST(YamlTree, ErrorsAfterATabAfterADashAreReportedOnce) {
+  Diagnostics diags;
+  EXPECT_FALSE(load::parse_yaml_tree("a: |\n  -\tkeep\nb:\n  -\tItem\nc: [\n", "t.yaml", diags));
+  ASSERT_EQ(diags.error_count(), 1u);
+  EXPECT_EQ(diags.all().front().message, "a '[' is not closed");
+  EXPECT_EQ(at(diags.all().front().loc), "5:4");
 }
 
 TEST(YamlTree, PlaneFifteenTextKeepsLibyamlsOwnReading) {
