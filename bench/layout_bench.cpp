@@ -11,7 +11,7 @@
 #include "layout/layout.h"
 #include "layout/shape_cache.h"
 #include "load/load.h"
-#include "pdf/pdf_writer.h"
+#include "pdf_module/linked.h"
 
 namespace {
 
@@ -37,9 +37,7 @@ Document repeated(int times) {
 
 BuildServices& services() {
   // Benchmark fixture, shared like a batch build's; the PDF stage linked in.
-  static BuildServices s(linked_pdf_writer([](const LaidOutDocument& doc, Diagnostics& d) {
-    return write_pdf(doc, PdfOptions{}, d);
-  }));
+  static BuildServices s(linked_pdf_writer(&write_pdf_with_threads));
   return s;
 }
 
@@ -97,6 +95,18 @@ void BM_BuildReference(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_BuildReference)->Unit(benchmark::kMillisecond);
+
+// As one `vitae build` runs it: layout and PDF writer on two threads (wall-clock time).
+void BM_BuildReferenceTwoThreads(benchmark::State& state) {
+  SourceFile src = reference();
+  BuildConfig config;
+  config.threads = 2;
+  for (auto _ : state) {
+    Diagnostics d;
+    benchmark::DoNotOptimize(build_document(src, config, services(), d));
+  }
+}
+BENCHMARK(BM_BuildReferenceTwoThreads)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

@@ -81,7 +81,7 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
                 std::string(kPdfModuleFile) + " is built and installed beside the vitae program");
     return std::nullopt;
   }
-  std::optional<std::string> pdf = write_pdf(laid.doc, diags);
+  std::optional<std::string> pdf = write_pdf(laid.doc, config.threads, diags);
   if (!pdf) return std::nullopt;
   result.pdf = std::move(*pdf);
   return result;

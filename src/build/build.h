@@ -39,8 +39,8 @@ struct BuildConfig {
   bool check_only = false;
   /// Also produce the text dump of the laid-out pages (vitae build --dump).
   bool dump = false;
-  /// Threads this build may use to lay out (LayoutOptions::threads): 1 when builds
-  /// already run in parallel.
+  /// Threads this build may use to lay out and write (LayoutOptions::threads,
+  /// PdfOptions::threads): 1 when builds already run in parallel.
   unsigned threads = 1;
 };
 

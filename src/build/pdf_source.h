@@ -17,8 +17,9 @@
 namespace vitae {
 
 /// The PDF stage as a plain function: pages in, PDF bytes out (write_pdf with the default
-/// PdfOptions); nothing with errors in the diagnostics.
-using WritePdfFn = std::optional<std::string> (*)(const LaidOutDocument&, Diagnostics&);
+/// PdfOptions but `threads`, PdfOptions::threads); nothing with errors in the diagnostics.
+using WritePdfFn = std::optional<std::string> (*)(const LaidOutDocument&, unsigned threads,
+                                                  Diagnostics&);
 
 /// A PDF writer that may still be arriving. Thread-safe: builds running in parallel share
 /// one.

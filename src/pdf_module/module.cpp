@@ -2,18 +2,13 @@
 // vitae program on a background thread (build/pdf_source.h). Everything else in the module
 // is hidden (-fvisibility=hidden, --exclude-libs), so it binds to itself and exports
 // nothing the program could clash with.
-#include "pdf/pdf_writer.h"
 #include "pdf_module/api.h"
+#include "pdf_module/linked.h"
 
 namespace {
 
-std::optional<std::string> write_with_defaults(const vitae::LaidOutDocument& doc,
-                                               vitae::Diagnostics& diags) {
-  return vitae::write_pdf(doc, vitae::PdfOptions{}, diags);
-}
-
 constexpr vitae::PdfModuleApi kApi{VITAE_VERSION, sizeof(vitae::LaidOutDocument),
-                                   &write_with_defaults};
+                                   &vitae::write_pdf_with_threads};
 
 }  // namespace
 

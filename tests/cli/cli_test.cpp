@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "build/cli.h"
-#include "pdf/pdf_writer.h"
+#include "pdf_module/linked.h"
 
 namespace vitae {
 namespace {
@@ -29,9 +29,7 @@ CliRun run(std::vector<std::string> args, std::string stdin_text = {}, std::map<
     return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);
   };
   io.pdf_writer = [] {
-    return linked_pdf_writer([](const LaidOutDocument& doc, Diagnostics& d) {
-      return write_pdf(doc, PdfOptions{}, d);
-    });
+    return linked_pdf_writer(&write_pdf_with_threads);
   };
   r.code = run_cli(args, io);
   return r;

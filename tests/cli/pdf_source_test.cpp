@@ -24,7 +24,7 @@ TEST(PdfModule, LoadsInTheBackgroundAndWrites) {
   WritePdfFn write = source->get(&why);
   ASSERT_NE(write, nullptr) << why;
   Diagnostics d;
-  std::optional<std::string> pdf = write(one_blank_page(), d);
+  std::optional<std::string> pdf = write(one_blank_page(), 2, d);
   ASSERT_TRUE(pdf) << d.error_count();
   EXPECT_EQ(pdf->rfind("%PDF-1.7", 0), 0u);
   EXPECT_NE(pdf->find("/Title(Blank)"), std::string::npos);
