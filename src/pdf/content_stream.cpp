@@ -132,8 +132,7 @@ class RunWriter {
       open_array();
       out_ += '<';
     }
-    const char hex[4] = {kHex[id >> 12], kHex[(id >> 8) & 0xF], kHex[(id >> 4) & 0xF], kHex[id & 0xF]};
-    out_.append(hex, 4);
+    for (int shift = 12; shift >= 0; shift -= 4) out_ += kHex[(id >> shift) & 0xF];
     out_ += '>';
     last_was_glyph_ = true;
   }

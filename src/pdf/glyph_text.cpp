@@ -82,7 +82,8 @@ void ToUnicodeTally::add_run(const GlyphRun& run) {
   for (const Cluster& c : clusters_of(run)) {
     if (c.text.empty()) continue;
     std::vector<Votes>& votes = votes_of(run.glyphs[c.first].id);
-    auto it = std::find_if(votes.begin(), votes.end(), [&](const Votes& v) { return v.text == c.text; });
+    auto it = std::find_if(votes.begin(), votes.end(),
+                           [&](const Votes& v) { return v.text == c.text; });
     if (it == votes.end()) it = votes.insert(votes.end(), Votes{std::string(c.text)});
     ++(c.count == 1 ? it->alone : it->leading);
   }

@@ -74,7 +74,8 @@ StreamTargets build_document(PdfMemDocument& pdf, const LaidOutDocument& doc,
     targets.fonts.push_back(pdf::embed_font(pdf.GetObjects(), f));
     font_refs.push_back(targets.fonts.back().type0);
   }
-  for (const Page& page : doc.pages) targets.pages.push_back(write_page(pdf, page, plan, font_refs));
+  for (const Page& page : doc.pages)
+    targets.pages.push_back(write_page(pdf, page, plan, font_refs));
   pdf::add_outline(pdf, doc, doc.info.title);
   pdf::apply_metadata(pdf, doc.info, {options.creator, options.producer});
   return targets;
