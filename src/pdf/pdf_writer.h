@@ -3,7 +3,6 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 
 #include "vitae/diagnostics.h"
 #include "vitae/pages.h"
@@ -40,11 +39,5 @@ struct PdfOptions {
 /// Returns nullopt with errors in `diags` when a font cannot be subset or PoDoFo fails.
 std::optional<std::string> write_pdf(const LaidOutDocument& doc, const PdfOptions& options,
                                      Diagnostics& diags);
-
-/// Writes `bytes` to `path` atomically: into a new file beside it (same directory, unique
-/// name, created with O_EXCL), fsync'ed, then renamed over `path`. On failure the temporary
-/// file is removed, an existing `path` is left untouched, `error` gets the reason and the
-/// result is false.
-bool write_file_atomically(const std::string& path, std::string_view bytes, std::string* error);
 
 }  // namespace vitae
