@@ -4,6 +4,8 @@
 #include "layout/realize.h"
 
 #include <atomic>
+#include <exception>
+#include <mutex>
 #include <cctype>
 #include <thread>
 
@@ -164,10 +166,20 @@ void realize_sections_parallel(const RealizeContext& ctx, unsigned threads, VLis
       realize_section(c, sections[i], part.list);
     }
   };
+  // What a helper throws is rethrown on the caller's thread, as a single thread would have
+  // thrown it (an exception leaving a thread would end the program).
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
   auto helper = [&] {
-    ShapeCache cache;
-    linebreak::LineBreaker breaker;
-    work(InlineContext{&cache, ctx.inline_ctx.hyphenator, &breaker});
+    try {
+      ShapeCache cache;
+      linebreak::LineBreaker breaker;
+      work(InlineContext{&cache, ctx.inline_ctx.hyphenator, &breaker});
+    } catch (...) {
+      next.store(sections.size());  // the others stop taking sections
+      std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+    }
   };
   std::vector<std::jthread> helpers;
   try {
@@ -177,6 +189,7 @@ void realize_sections_parallel(const RealizeContext& ctx, unsigned threads, VLis
   }
   work(ctx.inline_ctx);
   helpers.clear();  // joins
+  if (failure) std::rethrow_exception(failure);
   for (SectionPart& part : parts) {
     v.append(std::move(part.list));
     for (const Diagnostic& d : part.diags.all()) ctx.diags.add(d);
