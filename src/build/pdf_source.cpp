@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <future>
+#include <mutex>
 
 #include "pdf_module/api.h"
 
@@ -51,9 +52,14 @@ class ModuleWriter final : public PdfWriterSource {
   explicit ModuleWriter(std::string path)
       : loading_(std::async(std::launch::async, load, std::move(path)).share()) {}
   WritePdfFn get(std::string* error) const override {
-    const Loaded& r = loading_.get();
-    if (!r.write && error) *error = r.error;
-    return r.write;
+    try {
+      const Loaded& r = loading_.get();
+      if (!r.write && error) *error = r.error;
+      return r.write;
+    } catch (const std::exception& e) {  // the loading thread ran out of memory
+      if (error) *error = e.what();
+      return nullptr;
+    }
   }
 
  private:
