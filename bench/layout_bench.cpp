@@ -96,6 +96,18 @@ void BM_BuildReference(benchmark::State& state) {
 }
 BENCHMARK(BM_BuildReference)->Unit(benchmark::kMillisecond);
 
+// A first build: fonts loaded and HarfBuzz's per-face caches built afresh, as in a new
+// process (everything but the process start itself and the PDF module's loading).
+void BM_FirstBuildReference(benchmark::State& state) {
+  SourceFile src = reference();
+  for (auto _ : state) {
+    BuildServices fresh(linked_pdf_writer(&write_pdf_with_threads));
+    Diagnostics d;
+    benchmark::DoNotOptimize(build_document(src, BuildConfig{}, fresh, d));
+  }
+}
+BENCHMARK(BM_FirstBuildReference)->Unit(benchmark::kMillisecond);
+
 // As one `vitae build` runs it: layout and PDF writer on two threads (wall-clock time).
 void BM_BuildReferenceTwoThreads(benchmark::State& state) {
   SourceFile src = reference();
