@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 
+#include "../support/files.h"
 #include "text/font_library.h"
 #include "text/shape.h"
 #include "vitae/pages.h"
@@ -53,20 +54,7 @@ inline Page blank_page(double width, double height) {
   return p;
 }
 
-/// A fresh directory under the test temp dir, removed by the destructor.
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::string tmpl = (std::filesystem::path(testing::TempDir()) / "vitae-pdf-XXXXXX").string();
-    path = mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::permissions(path, std::filesystem::perms::owner_all, ec);
-    std::filesystem::remove_all(path, ec);
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-};
+using test_support::TempDir;
 
 /// Output and exit status of a shell command (stderr folded into stdout when asked).
 struct CommandResult {
@@ -86,13 +74,7 @@ inline CommandResult run_command(const std::string& cmd) {
   return r;
 }
 
-inline void write_bytes(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
-inline std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using test_support::read_bytes;
+using test_support::write_bytes;
 
 }  // namespace vitae::pdf_test
