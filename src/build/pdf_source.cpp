@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <future>
-#include <mutex>
 
 #include "pdf_module/api.h"
 
@@ -49,8 +48,11 @@ Loaded load(const std::string& path) {
 
 class ModuleWriter final : public PdfWriterSource {
  public:
+  // async | deferred: on a thread of its own, or, when no thread can be had, on the first
+  // get() (std::async falls back by itself).
   explicit ModuleWriter(std::string path)
-      : loading_(std::async(std::launch::async, load, std::move(path)).share()) {}
+      : loading_(std::async(std::launch::async | std::launch::deferred, load, std::move(path))
+                     .share()) {}
   WritePdfFn get(std::string* error) const override {
     try {
       const Loaded& r = loading_.get();
@@ -73,22 +75,7 @@ std::shared_ptr<const PdfWriterSource> linked_pdf_writer(WritePdfFn write) {
 }
 
 std::shared_ptr<const PdfWriterSource> load_pdf_module(std::string path) {
-  try {
-    return std::make_shared<ModuleWriter>(std::move(path));
-  } catch (const std::system_error&) {  // no thread to be had: load on first use instead
-    struct Deferred final : PdfWriterSource {
-      explicit Deferred(std::string p) : path(std::move(p)) {}
-      WritePdfFn get(std::string* error) const override {
-        std::call_once(once, [this] { loaded = load(path); });
-        if (!loaded.write && error) *error = loaded.error;
-        return loaded.write;
-      }
-      std::string path;
-      mutable std::once_flag once;
-      mutable Loaded loaded;
-    };
-    return std::make_shared<Deferred>(std::move(path));
-  }
+  return std::make_shared<ModuleWriter>(std::move(path));
 }
 
 std::string pdf_module_beside_program() {
