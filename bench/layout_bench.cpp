@@ -11,6 +11,7 @@
 #include "layout/layout.h"
 #include "layout/shape_cache.h"
 #include "load/load.h"
+#include "model/workers.h"
 #include "pdf_module/linked.h"
 
 namespace {
@@ -37,7 +38,7 @@ Document repeated(int times) {
 
 BuildServices& services() {
   // Benchmark fixture, shared like a batch build's; the PDF stage linked in.
-  static BuildServices s(linked_pdf_writer(&write_pdf_with_threads));
+  static BuildServices s(linked_pdf_writer(&write_pdf_with_workers));
   return s;
 }
 
@@ -58,7 +59,8 @@ void layout_bench(benchmark::State& state, int times, bool warm, unsigned thread
   ShapeCache cache;
   LayoutOptions options;
   if (warm) options.shape_cache = &cache;
-  options.threads = threads;
+  Workers workers(threads);  // started once, as `vitae build` starts them
+  options.workers = &workers;
   for (auto _ : state) {
     Diagnostics d;
     LayoutResult r = layout_document(doc, services().fonts, options, d);
@@ -101,7 +103,7 @@ BENCHMARK(BM_BuildReference)->Unit(benchmark::kMillisecond);
 void BM_FirstBuildReference(benchmark::State& state) {
   SourceFile src = reference();
   for (auto _ : state) {
-    BuildServices fresh(linked_pdf_writer(&write_pdf_with_threads));
+    BuildServices fresh(linked_pdf_writer(&write_pdf_with_workers));
     Diagnostics d;
     benchmark::DoNotOptimize(build_document(src, BuildConfig{}, fresh, d));
   }
@@ -112,7 +114,8 @@ BENCHMARK(BM_FirstBuildReference)->Unit(benchmark::kMillisecond);
 void BM_BuildReferenceTwoThreads(benchmark::State& state) {
   SourceFile src = reference();
   BuildConfig config;
-  config.threads = 2;
+  Workers workers(2);
+  config.workers = &workers;
   for (auto _ : state) {
     Diagnostics d;
     benchmark::DoNotOptimize(build_document(src, config, services(), d));

@@ -60,7 +60,7 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
   // would: a font family that does not exist, overfull lines, characters no font has.
   LayoutOptions lo;
   lo.today = visible_date(doc->settings, config);
-  lo.threads = config.threads;
+  lo.workers = config.workers;
   std::shared_ptr<const Hyphenator> hyph;
   if (doc->design.hyphenation) {
     std::string why;
@@ -81,7 +81,7 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
                 std::string(kPdfModuleFile) + " is built and installed beside the vitae program");
     return std::nullopt;
   }
-  std::optional<std::string> pdf = write_pdf(laid.doc, config.threads, diags);
+  std::optional<std::string> pdf = write_pdf(laid.doc, config.workers, diags);
   if (!pdf) return std::nullopt;
   result.pdf = std::move(*pdf);
   return result;

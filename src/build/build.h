@@ -16,6 +16,8 @@
 
 namespace vitae {
 
+class Workers;
+
 /// What builds share: fonts, hyphenation patterns and the PDF writer, loaded once per
 /// process and used by every build (thread-safe).
 struct BuildServices {
@@ -39,9 +41,9 @@ struct BuildConfig {
   bool check_only = false;
   /// Also produce the text dump of the laid-out pages (vitae build --dump).
   bool dump = false;
-  /// Threads this build may use to lay out and write (LayoutOptions::threads,
-  /// PdfOptions::threads): 1 when builds already run in parallel.
-  unsigned threads = 1;
+  /// Helper threads this build may use to lay out and write (LayoutOptions::workers,
+  /// PdfOptions::workers); null when builds already run in parallel.
+  Workers* workers = nullptr;
 };
 
 struct BuildResult {

@@ -12,6 +12,7 @@
 #include "build/build.h"
 #include "build/output.h"
 #include "load/load.h"
+#include "model/workers.h"
 #include "build/atomic_file.h"
 
 namespace vitae {
@@ -80,10 +81,13 @@ int run_build(const CliArgs& args, const CliIo& io) {
   BuildConfig config;
   config.check_only = args.command == Command::Check || args.dump;
   config.dump = args.dump;
-  // One build: sections are set on up to two threads (more gain nothing on a CV's handful
-  // of sections, and the PDF writer is loading on another).
-  config.threads = std::clamp(std::thread::hardware_concurrency(), 1u, 2u);
-  // First of all, so that the writer loads while the CV is read and laid out.
+  // One build: sections are set, and fonts subset, on up to two threads (more gain nothing
+  // on a CV's handful of sections, and the PDF writer is loading on another). The helper
+  // starts before the writer begins loading: a thread created during the load would wait
+  // for the loader's lock (see model/workers.h).
+  Workers workers(std::clamp(std::thread::hardware_concurrency(), 1u, 2u));
+  config.workers = &workers;
+  // Then, so that the writer loads while the CV is read and laid out.
   std::shared_ptr<const PdfWriterSource> pdf_writer;
   if (!config.check_only && io.pdf_writer) pdf_writer = io.pdf_writer();
   if (auto e = io.getenv("SOURCE_DATE_EPOCH")) {

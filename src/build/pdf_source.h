@@ -16,9 +16,12 @@
 
 namespace vitae {
 
+class Workers;
+
 /// The PDF stage as a plain function: pages in, PDF bytes out (write_pdf with the default
-/// PdfOptions but `threads`, PdfOptions::threads); nothing with errors in the diagnostics.
-using WritePdfFn = std::optional<std::string> (*)(const LaidOutDocument&, unsigned threads,
+/// PdfOptions but `workers`, PdfOptions::workers); nothing with errors in the diagnostics.
+/// Across the module boundary `workers` is reached only through its virtual offer().
+using WritePdfFn = std::optional<std::string> (*)(const LaidOutDocument&, Workers* workers,
                                                   Diagnostics&);
 
 /// A PDF writer that may still be arriving. Thread-safe: builds running in parallel share

@@ -45,7 +45,7 @@ LayoutResult layout_document(const Document& doc, const FontLibrary& fonts, cons
   RealizeContext ctx{doc, styles, InlineContext{&cache, options.hyphenator, &breaker}, diags, result.stats, text_width, goal,
                      options.today};
 
-  VList list = realize(ctx, options.threads);
+  VList list = realize(ctx, options.workers);
   std::vector<PageSlice> slices = paginate(list, PaginateConfig{goal});
   int total = static_cast<int>(slices.size());
   std::string today = options.today ? format_date(*options.today, doc.locale, "MONTH_NAME YEAR") : "";

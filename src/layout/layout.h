@@ -13,6 +13,7 @@ namespace vitae {
 class FontLibrary;
 class Hyphenator;
 class ShapeCache;
+class Workers;
 
 struct LayoutOptions {
   /// The date the CV shows as "today" (top note, open-ended time spans); unset: none.
@@ -22,10 +23,10 @@ struct LayoutOptions {
   /// Shaped words to reuse across layouts (variants of one CV, fitting to N pages): the
   /// caller keeps it between runs, one per thread. Null: a fresh cache for this layout.
   ShapeCache* shape_cache = nullptr;
-  /// Threads to set sections on (the caller's included; see realize). 1 for builds that
-  /// already run in parallel, such as the variants of a batch. Other threads shape with
+  /// Helper threads to set sections on besides the caller's (see realize); null for builds
+  /// that already run in parallel, such as the variants of a batch. Helpers shape with
   /// caches of their own, not `shape_cache`. The result does not depend on it.
-  unsigned threads = 1;
+  Workers* workers = nullptr;
 };
 
 struct LayoutResult {

@@ -3,17 +3,15 @@
 // entries (entries.cpp), with the design's spacing between them.
 #include "layout/realize.h"
 
-#include <atomic>
-#include <exception>
-#include <mutex>
 #include <cctype>
-#include <thread>
+#include <memory>
 
 #include "layout/blocks.h"
 #include "layout/entries.h"
 #include "layout/fields.h"
 #include "layout/shape_cache.h"
 #include "linebreak/knuth_plass.h"
+#include "model/workers.h"
 
 namespace vitae {
 
@@ -150,46 +148,33 @@ struct SectionPart {
   LayoutStats stats;
 };
 
-/// Sections are independent until pagination, so they can be set in parallel. Threads take
-/// the next section not yet taken; each has its own shape cache and line breaker (the
-/// caller's thread uses the context's). Parts are joined in section order, so the list,
-/// the messages and the statistics are those of a single thread.
-void realize_sections_parallel(const RealizeContext& ctx, unsigned threads, VList& v) {
+/// Sections are independent until pagination, so they can be set in parallel: each is a
+/// task of a TaskGroup. Each thread has its own shape cache and line breaker (slot 0, the
+/// caller's thread, uses the context's). Parts are joined in section order, so the list,
+/// the messages and the statistics are those of a single thread; what a helper throws is
+/// rethrown here, as a single thread would have thrown it.
+void realize_sections_parallel(const RealizeContext& ctx, Workers& workers, VList& v) {
   const std::vector<Section>& sections = ctx.doc.cv.sections;
   std::vector<SectionPart> parts(sections.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&](InlineContext inline_ctx) {
-    for (std::size_t i; (i = next.fetch_add(1)) < sections.size();) {
-      SectionPart& part = parts[i];
-      RealizeContext c{ctx.doc,  ctx.styles,     inline_ctx, part.diags, part.stats,
-                       ctx.text_width, ctx.page_goal, ctx.today};
-      realize_section(c, sections[i], part.list);
-    }
+  struct Scratch {
+    ShapeCache cache;
+    linebreak::LineBreaker breaker;
   };
-  // What a helper throws is rethrown on the caller's thread, as a single thread would have
-  // thrown it (an exception leaving a thread would end the program).
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  auto helper = [&] {
-    try {
-      ShapeCache cache;
-      linebreak::LineBreaker breaker;
-      work(InlineContext{&cache, ctx.inline_ctx.hyphenator, &breaker});
-    } catch (...) {
-      next.store(sections.size());  // the others stop taking sections
-      std::lock_guard lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
+  // One per slot, made by the slot's own thread when it takes its first section.
+  std::vector<std::unique_ptr<Scratch>> scratch(workers.threads());
+  TaskGroup group(&workers, sections.size(), [&](std::size_t i, unsigned slot) {
+    InlineContext inline_ctx = ctx.inline_ctx;
+    if (slot > 0) {
+      if (!scratch[slot]) scratch[slot] = std::make_unique<Scratch>();
+      Scratch& s = *scratch[slot];
+      inline_ctx = InlineContext{&s.cache, ctx.inline_ctx.hyphenator, &s.breaker};
     }
-  };
-  std::vector<std::jthread> helpers;
-  try {
-    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(helper);
-  } catch (const std::system_error&) {
-    // No more threads to be had: the ones started and this one do the work.
-  }
-  work(ctx.inline_ctx);
-  helpers.clear();  // joins
-  if (failure) std::rethrow_exception(failure);
+    SectionPart& part = parts[i];
+    RealizeContext c{ctx.doc,        ctx.styles,    inline_ctx, part.diags, part.stats,
+                     ctx.text_width, ctx.page_goal, ctx.today};
+    realize_section(c, sections[i], part.list);
+  });
+  group.wait();
   for (SectionPart& part : parts) {
     v.append(std::move(part.list));
     for (const Diagnostic& d : part.diags.all()) ctx.diags.add(d);
@@ -199,12 +184,11 @@ void realize_sections_parallel(const RealizeContext& ctx, unsigned threads, VLis
 
 }  // namespace
 
-VList realize(const RealizeContext& ctx, unsigned threads) {
+VList realize(const RealizeContext& ctx, Workers* workers) {
   VList v;
   realize_header(ctx, v);
-  const std::size_t sections = ctx.doc.cv.sections.size();
-  if (threads > 1 && sections > 1) {
-    realize_sections_parallel(ctx, static_cast<unsigned>(std::min<std::size_t>(threads, sections)), v);
+  if (workers && workers->threads() > 1 && ctx.doc.cv.sections.size() > 1) {
+    realize_sections_parallel(ctx, *workers, v);
   } else {
     for (const Section& s : ctx.doc.cv.sections) realize_section(ctx, s, v);
   }

@@ -11,6 +11,8 @@
 
 namespace vitae {
 
+class Workers;
+
 /// What realize needs besides the document.
 struct RealizeContext {
   const Document& doc;
@@ -24,10 +26,10 @@ struct RealizeContext {
   std::optional<Date> today;
 };
 
-/// The whole CV as one vertical list, ready for pagination. With `threads` > 1, sections
-/// are realized on that many threads (the caller's among them); the list, diagnostics and
-/// statistics are the same as with one.
-VList realize(const RealizeContext& ctx, unsigned threads = 1);
+/// The whole CV as one vertical list, ready for pagination. With `workers` that have
+/// helpers, sections are realized on them and the caller's thread; the list, diagnostics
+/// and statistics are the same as with one thread.
+VList realize(const RealizeContext& ctx, Workers* workers = nullptr);
 
 /// Typesets one line of markup (e.g. the footer) in `role`, aligned in `width`.
 Frame realize_line(const RealizeContext& ctx, const std::string& markup, Role role, Abs width, Align align);

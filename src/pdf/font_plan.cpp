@@ -8,7 +8,7 @@
 
 #include "pdf/cff_charset.h"
 #include "pdf/pdf_number.h"
-#include "pdf/tasks.h"
+#include "model/workers.h"
 #include "pdf/unicode.h"
 
 namespace vitae::pdf {
@@ -148,14 +148,14 @@ bool drawable(const GlyphRun& run) {
 }
 
 std::optional<FontPlan> plan_fonts(const LaidOutDocument& doc, Diagnostics& diags,
-                                   unsigned threads) {
+                                   Workers* workers) {
   FontPlan plan;
   const auto usages = collect_usage(doc, plan.index, diags);
   if (!usages) return std::nullopt;
   const std::size_t n = usages->size();
   std::vector<std::optional<EmbeddedFont>> fonts(n);
   std::vector<std::string> errors(n);
-  run_tasks(n, threads, [&](std::size_t i) { fonts[i] = embed_usage((*usages)[i], i, errors[i]); });
+  run_tasks(workers, n, [&](std::size_t i) { fonts[i] = embed_usage((*usages)[i], i, errors[i]); });
   for (std::size_t i = 0; i < n; ++i) {
     if (!fonts[i]) {
       diags.error((*usages)[i].font->path(), {}, errors[i]);

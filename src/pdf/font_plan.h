@@ -14,6 +14,10 @@
 #include "vitae/diagnostics.h"
 #include "vitae/pages.h"
 
+namespace vitae {
+class Workers;
+}
+
 namespace vitae::pdf {
 
 /// What writing content needs of one original glyph: looked up per glyph drawn, so kept
@@ -54,11 +58,11 @@ struct FontPlan {
 };
 
 /// Collects every font and glyph of the document, tallies glyph texts for ToUnicode and
-/// subsets each font, fonts on up to `threads` threads (the result does not depend on
-/// it). Returns nullopt (with an error in `diags`) when a font cannot be subset or a run
+/// subsets each font, fonts on `workers`' helpers too when given (the result does not
+/// depend on it). Returns nullopt (with an error in `diags`) when a font cannot be subset or a run
 /// has no font.
 std::optional<FontPlan> plan_fonts(const LaidOutDocument& doc, Diagnostics& diags,
-                                   unsigned threads = 1);
+                                   Workers* workers = nullptr);
 
 /// Whether a run should be drawn at all (a font, a positive size and some glyphs).
 bool drawable(const GlyphRun& run);

@@ -13,7 +13,7 @@
 #include "pdf/metadata.h"
 #include "pdf/navigation.h"
 #include "pdf/podofo_values.h"
-#include "pdf/tasks.h"
+#include "model/workers.h"
 
 #ifndef VITAE_VERSION
 #define VITAE_VERSION "0.0.0"
@@ -97,7 +97,7 @@ std::string serialize(PdfMemDocument& pdf) {
   return os.str();
 }
 
-/// Fonts' and pages' stream data are independent tasks: with several threads, workers
+/// Fonts' and pages' stream data are independent tasks: with helper threads, they
 /// make them while this thread builds the document, then this thread helps with the rest.
 std::optional<std::string> write_with_podofo(const LaidOutDocument& doc, const pdf::FontPlan& plan,
                                              const PdfOptions& options) {
@@ -105,7 +105,7 @@ std::optional<std::string> write_with_podofo(const LaidOutDocument& doc, const p
   const std::size_t fonts = plan.fonts.size();
   Prepared prepared{std::vector<pdf::FontStreams>(fonts),
                     std::vector<pdf::StreamData>(doc.pages.size())};
-  pdf::TaskGroup tasks(fonts + doc.pages.size(), options.threads, [&](std::size_t i) {
+  TaskGroup tasks(options.workers, fonts + doc.pages.size(), [&](std::size_t i, unsigned) {
     if (i < fonts)
       prepared.fonts[i] = pdf::font_streams(plan.fonts[i], compression);
     else
@@ -134,7 +134,7 @@ std::optional<std::string> write_pdf(const LaidOutDocument& doc, const PdfOption
     return std::nullopt;
   }
   try {
-    auto plan = pdf::plan_fonts(doc, diags, options.threads);
+    auto plan = pdf::plan_fonts(doc, diags, options.workers);
     if (!plan) return std::nullopt;
     return write_with_podofo(doc, *plan, options);
   } catch (const PdfError& e) {

@@ -9,6 +9,8 @@
 
 namespace vitae {
 
+class Workers;
+
 /// "vitae X.Y.Z": the default Info /Creator.
 std::string default_pdf_creator();
 /// "vitae X.Y.Z (PoDoFo A.B.C)": the default Info /Producer.
@@ -25,11 +27,11 @@ struct PdfOptions {
   /// Level 2 on the reference CV: 41% of level 6's deflate instructions, 6.5% larger
   /// (38.1 KB against 35.7 KB; level 1 saves 1% more work for another 0.8 KB).
   int compression_level = 2;
-  /// Threads for the independent parts (subsetting fonts; compressing fonts and making
-  /// pages' content streams); the PoDoFo document itself is built on the caller's. The
-  /// bytes are the same for any value; 1 keeps everything on the caller's thread, for
-  /// batch builds that run several documents in parallel already.
-  unsigned threads = 1;
+  /// Helper threads for the independent parts (subsetting fonts; compressing fonts and
+  /// making pages' content streams); the PoDoFo document itself is built on the caller's.
+  /// The bytes are the same with or without; null keeps everything on the caller's thread,
+  /// for batch builds that run several documents in parallel already.
+  Workers* workers = nullptr;
 };
 
 /// Writes a PDF 1.7 document: one Type0/Identity-H font per Font used (subset, embedded,

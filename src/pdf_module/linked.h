@@ -8,10 +8,10 @@
 
 namespace vitae {
 
-inline std::optional<std::string> write_pdf_with_threads(const LaidOutDocument& doc,
-                                                         unsigned threads, Diagnostics& diags) {
+inline std::optional<std::string> write_pdf_with_workers(const LaidOutDocument& doc,
+                                                         Workers* workers, Diagnostics& diags) {
   PdfOptions options;
-  options.threads = threads;
+  options.workers = workers;
   return write_pdf(doc, options, diags);
 }
 

@@ -8,7 +8,7 @@
 namespace {
 
 constexpr vitae::PdfModuleApi kApi{VITAE_VERSION, sizeof(vitae::LaidOutDocument),
-                                   &vitae::write_pdf_with_threads};
+                                   &vitae::write_pdf_with_workers};
 
 }  // namespace
 

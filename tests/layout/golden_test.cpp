@@ -22,6 +22,7 @@
 
 #include "layout/layout.h"
 #include "load/load.h"
+#include "model/workers.h"
 #include "text/font_library.h"
 #include "text/hyphenate.h"
 
@@ -116,7 +117,8 @@ std::string golden_text(const GoldenCase& c, const FontLibrary& fonts, unsigned 
       if (!hyph) out += "# hyphenation unavailable: " + why + "\n";
     }
     lo.hyphenator = hyph.get();
-    lo.threads = threads;
+    Workers workers(threads);
+    lo.workers = &workers;
     LayoutResult r = layout_document(*doc, fonts, lo, diags);
     char today[16];
     std::snprintf(today, sizeof today, "%04d-%02d-%02d", lo.today->year, lo.today->month, lo.today->day);
@@ -165,7 +167,7 @@ TEST_P(Golden, DumpMatches) {
                   << "If the change is intended: scripts/update-goldens.sh, then review git diff tests/golden.";
 }
 
-// Sections set on several threads (LayoutOptions::threads) give the very same pages,
+// Sections set on several threads (LayoutOptions::workers) give the very same pages,
 // messages and statistics as one thread.
 TEST_P(Golden, ThreadsChangeNothing) {
   const GoldenCase& c = GetParam();

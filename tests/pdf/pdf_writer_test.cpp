@@ -13,6 +13,7 @@
 #include <regex>
 #include <sstream>
 
+#include "model/workers.h"
 #include "pdf/pdf_writer.h"
 #include "pdf_test_support.h"
 #include "text/subset.h"
@@ -360,7 +361,7 @@ TEST_F(PdfWriterTest, ParallelWritesGiveIdenticalBytes) {
   for (const auto& o : out) EXPECT_TRUE(o == pdf);
 }
 
-/// Worker threads inside one write (PdfOptions::threads) change no byte, compressed or not.
+/// Helper threads inside one write (PdfOptions::workers) change no byte, compressed or not.
 TEST_F(PdfWriterTest, WorkerThreadsGiveIdenticalBytes) {
   for (bool compress : {true, false}) {
     PdfOptions one;
@@ -370,7 +371,8 @@ TEST_F(PdfWriterTest, WorkerThreadsGiveIdenticalBytes) {
     ASSERT_TRUE(reference);
     for (unsigned threads : {0u, 2u, 3u, 8u}) {
       PdfOptions opt = one;
-      opt.threads = threads;
+      Workers workers(threads);
+      opt.workers = &workers;
       const auto bytes = write_pdf(t.doc, opt, diags);
       ASSERT_TRUE(bytes) << threads;
       EXPECT_TRUE(*bytes == *reference) << threads << " threads, compress " << compress;
