@@ -38,7 +38,7 @@ Document repeated(int times) {
 
 BuildServices& services() {
   // Benchmark fixture, shared like a batch build's; the PDF stage linked in.
-  static BuildServices s(linked_pdf_writer(&write_pdf_with_workers));
+  static BuildServices s(linked_pdf_writer(&write_prepared_pdf));
   return s;
 }
 
@@ -103,7 +103,7 @@ BENCHMARK(BM_BuildReference)->Unit(benchmark::kMillisecond);
 void BM_FirstBuildReference(benchmark::State& state) {
   SourceFile src = reference();
   for (auto _ : state) {
-    BuildServices fresh(linked_pdf_writer(&write_pdf_with_workers));
+    BuildServices fresh(linked_pdf_writer(&write_prepared_pdf));
     Diagnostics d;
     benchmark::DoNotOptimize(build_document(src, BuildConfig{}, fresh, d));
   }

@@ -4,6 +4,7 @@
 
 #include "layout/layout.h"
 #include "load/load.h"
+#include "pdf_content/prepared.h"
 
 namespace vitae {
 
@@ -74,6 +75,11 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
   laid.doc.info.date = metadata_date(doc->settings, config);
   if (config.dump) result.dump = dump_pages(laid.doc);
   if (config.check_only) return result;
+  // The streams first: the PDF module may still be loading meanwhile.
+  PdfContentOptions content;
+  content.workers = config.workers;
+  std::optional<PreparedPdf> prepared = prepare_pdf(laid.doc, content, diags);
+  if (!prepared) return std::nullopt;
   std::string why = "this program was built without a PDF writer";
   WritePdfFn write_pdf = services.pdf ? services.pdf->get(&why) : nullptr;
   if (!write_pdf) {
@@ -81,7 +87,7 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
                 std::string(kPdfModuleFile) + " is built and installed beside the vitae program");
     return std::nullopt;
   }
-  std::optional<std::string> pdf = write_pdf(laid.doc, config.workers, diags);
+  std::optional<std::string> pdf = write_pdf(laid.doc, *prepared, diags);
   if (!pdf) return std::nullopt;
   result.pdf = std::move(*pdf);
   return result;

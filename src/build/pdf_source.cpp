@@ -38,7 +38,8 @@ Loaded load(const std::string& path) {
   auto entry = reinterpret_cast<PdfModuleEntryFn>(dlsym(handle, kPdfModuleEntry));
   const PdfModuleApi* api = entry ? entry() : nullptr;
   if (!api || std::string_view(api->version) != VITAE_VERSION ||
-      api->document_size != sizeof(LaidOutDocument) || !api->write_pdf) {
+      api->document_size != sizeof(LaidOutDocument) || api->prepared_size != sizeof(PreparedPdf) ||
+      !api->write_pdf) {
     r.error = path + " was not built with this vitae " VITAE_VERSION;
     return r;
   }

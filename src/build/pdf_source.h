@@ -1,10 +1,12 @@
 // Where a build gets its PDF writer from. The writer (src/pdf, PoDoFo) is the one stage
 // whose libraries are expensive to load: PoDoFo 0.9.8 brings 21 shared libraries
-// (libcrypto, libtiff, libjpeg, ...) whose loading and symbol binding take about 3.7 ms on
-// our machine, a quarter of the 15 ms a whole build may take. The vitae program therefore
-// does not link PoDoFo: it loads the PDF stage as a module (vitae-pdf.so) on a second
-// thread at start-up, while the first thread reads, parses and lays out the CV, and waits
-// for it only when the pages are ready. Tests and benchmarks link the stage in instead.
+// (libcrypto, libtiff, libjpeg, ...), all but two built with BIND_NOW, whose loading and
+// symbol binding take 5-7 ms in a fresh process on our machine, a third of the 15 ms a
+// whole build may take. The vitae program therefore does not link PoDoFo: it loads the
+// writer as a module (vitae-pdf.so) on a second thread at start-up, while the first
+// thread reads, parses and lays out the CV and prepares every stream of the PDF
+// (pdf_content/prepared.h), and waits for it only to assemble the document. Tests and
+// benchmarks link the writer in instead.
 #pragma once
 
 #include <memory>
@@ -16,12 +18,12 @@
 
 namespace vitae {
 
-class Workers;
+struct PreparedPdf;
 
-/// The PDF stage as a plain function: pages in, PDF bytes out (write_pdf with the default
-/// PdfOptions but `workers`, PdfOptions::workers); nothing with errors in the diagnostics.
-/// Across the module boundary `workers` is reached only through its virtual offer().
-using WritePdfFn = std::optional<std::string> (*)(const LaidOutDocument&, Workers* workers,
+/// The PoDoFo half of the PDF stage as a plain function: pages and their prepared streams
+/// in, PDF bytes out (assemble_pdf with the default PdfOptions); nothing with errors in
+/// the diagnostics.
+using WritePdfFn = std::optional<std::string> (*)(const LaidOutDocument&, const PreparedPdf&,
                                                   Diagnostics&);
 
 /// A PDF writer that may still be arriving. Thread-safe: builds running in parallel share

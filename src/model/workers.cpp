@@ -24,8 +24,6 @@ Workers::~Workers() {
   for (std::thread& t : helpers_) t.join();
 }
 
-unsigned Workers::threads() const { return static_cast<unsigned>(helpers_.size()) + 1; }
-
 bool Workers::offer(std::function<void()> job) {
   if (helpers_.empty()) return false;
   {

@@ -30,18 +30,16 @@ class Workers {
   /// Workers(1) none. When the system refuses a thread, there are fewer helpers.
   explicit Workers(unsigned threads);
   /// Lets the helpers finish the jobs already posted, then joins them.
-  virtual ~Workers();
+  ~Workers();
   Workers(const Workers&) = delete;
   Workers& operator=(const Workers&) = delete;
 
   /// Helpers plus the caller's thread: at least 1.
-  virtual unsigned threads() const;
+  unsigned threads() const { return static_cast<unsigned>(helpers_.size()) + 1; }
 
   /// Queues `job` for the next free helper and returns true; returns false, and drops the
-  /// job, when there are no helpers. Virtual, as threads() is, so that the PDF writer
-  /// module, which has its own copy of this file's code, reaches the program's Workers
-  /// only through the program's own code.
-  virtual bool offer(std::function<void()> job);
+  /// job, when there are no helpers.
+  bool offer(std::function<void()> job);
 
  private:
   void serve();

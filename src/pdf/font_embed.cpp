@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "pdf/pdf_number.h"
+#include "pdf_content/pdf_number.h"
 #include "pdf/podofo_values.h"
 #include "text/subset.h"
 
@@ -107,21 +107,7 @@ PdfObject* cid_font(PdfVecObjects& objects, const EmbeddedFont& f, FontObjects& 
   return cid;
 }
 
-/// The ToUnicode CMap text, by code (new glyph id).
-std::string to_unicode_text(const EmbeddedFont& f) {
-  std::vector<std::pair<uint16_t, std::string>> entries;
-  for (const auto& [old_id, text] : f.to_unicode)
-    if (const GlyphCode* code = f.code(old_id)) entries.emplace_back(code->code, text);
-  std::sort(entries.begin(), entries.end());
-  return to_unicode_cmap(entries);
-}
-
 }  // namespace
-
-FontStreams font_streams(const EmbeddedFont& f, Compression compression) {
-  return {prepare_stream(f.subset.program, compression),
-          prepare_stream(to_unicode_text(f), compression)};
-}
 
 FontObjects embed_font(PdfVecObjects& objects, const EmbeddedFont& f) {
   FontObjects out;

@@ -3,17 +3,9 @@
 
 #include <podofo/podofo.h>
 
-#include "pdf/flate.h"
-#include "pdf/font_plan.h"
+#include "pdf_content/font_plan.h"
 
 namespace vitae::pdf {
-
-/// The stream data of one font, made before any PoDoFo object, so on any thread: the
-/// font program and the ToUnicode CMap, prepared as `compression` says.
-struct FontStreams {
-  StreamData program, to_unicode;
-};
-FontStreams font_streams(const EmbeddedFont& font, Compression compression);
 
 /// The objects of an embedded font that stream data goes into (set_stream_data).
 struct FontObjects {
@@ -25,7 +17,7 @@ struct FontObjects {
 /// Writes the Type0 font, its CIDFont (CIDFontType2 + FontFile2 for TrueType outlines,
 /// CIDFontType0 + FontFile3 /CIDFontType0C for CFF), FontDescriptor, /W widths and the
 /// ToUnicode CMap into `objects`, all but the data of the two streams, which the caller
-/// sets from font_streams. Throws PoDoFo::PdfError.
+/// sets from the prepared FontStreams (pdf_content/prepared.h). Throws PoDoFo::PdfError.
 FontObjects embed_font(PoDoFo::PdfVecObjects& objects, const EmbeddedFont& font);
 
 }  // namespace vitae::pdf

@@ -5,7 +5,7 @@
 
 #include <chrono>
 
-#include "pdf/flate.h"
+#include "pdf_content/flate.h"
 #include "pdf/podofo_values.h"
 
 namespace vitae::pdf {

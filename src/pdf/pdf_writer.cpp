@@ -1,19 +1,15 @@
-// write_pdf: plan fonts (collect glyphs, subset), then build the PoDoFo document. See
-// pdf_writer.h. Order matters: subsetting renumbers glyphs, so content comes after it.
+// assemble_pdf: the PoDoFo document around the prepared streams. See pdf_writer.h.
 #include "pdf/pdf_writer.h"
 
 #include <podofo/podofo.h>
 
 #include <sstream>
 
-#include "pdf/content_stream.h"
-#include "pdf/flate.h"
 #include "pdf/font_embed.h"
-#include "pdf/font_plan.h"
+#include "pdf_content/font_plan.h"
 #include "pdf/metadata.h"
 #include "pdf/navigation.h"
 #include "pdf/podofo_values.h"
-#include "model/workers.h"
 
 #ifndef VITAE_VERSION
 #define VITAE_VERSION "0.0.0"
@@ -29,16 +25,8 @@ std::string podofo_version() {
          std::to_string(PODOFO_VERSION_PATCH);
 }
 
-/// The stream data made without PoDoFo, so on any thread: the fonts' program and CMap,
-/// the pages' content streams, compressed.
-struct Prepared {
-  std::vector<pdf::FontStreams> fonts;
-  std::vector<pdf::StreamData> pages;
-};
-
-/// The objects whose stream data is set once it is made: the PoDoFo document is built
-/// meanwhile, with every object in its final order, so the bytes do not depend on when
-/// (or on which thread) the data was made.
+/// The objects whose stream data is set once the document's objects are all made, so
+/// that every object is in its final order.
 struct StreamTargets {
   std::vector<pdf::FontObjects> fonts;
   std::vector<PdfObject*> pages;
@@ -81,7 +69,7 @@ StreamTargets build_document(PdfMemDocument& pdf, const LaidOutDocument& doc,
   return targets;
 }
 
-void fill_streams(const StreamTargets& targets, const Prepared& prepared) {
+void fill_streams(const StreamTargets& targets, const PreparedPdf& prepared) {
   for (std::size_t i = 0; i < targets.fonts.size(); ++i) {
     pdf::set_stream_data(*targets.fonts[i].program, prepared.fonts[i].program);
     pdf::set_stream_data(*targets.fonts[i].to_unicode, prepared.fonts[i].to_unicode);
@@ -97,24 +85,10 @@ std::string serialize(PdfMemDocument& pdf) {
   return os.str();
 }
 
-/// Fonts' and pages' stream data are independent tasks: with helper threads, they
-/// make them while this thread builds the document, then this thread helps with the rest.
-std::optional<std::string> write_with_podofo(const LaidOutDocument& doc, const pdf::FontPlan& plan,
-                                             const PdfOptions& options) {
-  const pdf::Compression compression{options.compress, options.compression_level};
-  const std::size_t fonts = plan.fonts.size();
-  Prepared prepared{std::vector<pdf::FontStreams>(fonts),
-                    std::vector<pdf::StreamData>(doc.pages.size())};
-  TaskGroup tasks(options.workers, fonts + doc.pages.size(), [&](std::size_t i, unsigned) {
-    if (i < fonts)
-      prepared.fonts[i] = pdf::font_streams(plan.fonts[i], compression);
-    else
-      prepared.pages[i - fonts] =
-          pdf::prepare_stream(pdf::page_content(doc.pages[i - fonts], plan), compression);
-  });
+std::optional<std::string> assemble(const LaidOutDocument& doc, const PreparedPdf& prepared,
+                                    const PdfOptions& options) {
   PdfMemDocument pdf;
-  const StreamTargets targets = build_document(pdf, doc, plan, options);
-  tasks.wait();
+  const StreamTargets targets = build_document(pdf, doc, prepared.plan, options);
   fill_streams(targets, prepared);
   return serialize(pdf);
 }
@@ -127,16 +101,14 @@ std::string default_pdf_producer() {
   return default_pdf_creator() + " (PoDoFo " + podofo_version() + ")";
 }
 
-std::optional<std::string> write_pdf(const LaidOutDocument& doc, const PdfOptions& options,
-                                     Diagnostics& diags) {
-  if (doc.pages.empty()) {
-    diags.error("", {}, "cannot write a PDF without pages");
+std::optional<std::string> assemble_pdf(const LaidOutDocument& doc, const PreparedPdf& prepared,
+                                        const PdfOptions& options, Diagnostics& diags) {
+  if (prepared.pages.size() != doc.pages.size() || prepared.fonts.size() != prepared.plan.fonts.size()) {
+    diags.error("", {}, "PDF writer failed: the prepared streams are not those of this document");
     return std::nullopt;
   }
   try {
-    auto plan = pdf::plan_fonts(doc, diags, options.workers);
-    if (!plan) return std::nullopt;
-    return write_with_podofo(doc, *plan, options);
+    return assemble(doc, prepared, options);
   } catch (const PdfError& e) {
     diags.error("", {}, std::string("PDF writer failed: ") + PdfError::ErrorName(e.GetError()),
                 e.what() ? e.what() : "");
@@ -144,6 +116,13 @@ std::optional<std::string> write_pdf(const LaidOutDocument& doc, const PdfOption
     diags.error("", {}, std::string("PDF writer failed: ") + e.what());
   }
   return std::nullopt;
+}
+
+std::optional<std::string> write_pdf(const LaidOutDocument& doc, const PdfOptions& options,
+                                     Diagnostics& diags) {
+  std::optional<PreparedPdf> prepared = prepare_pdf(doc, options.content, diags);
+  if (!prepared) return std::nullopt;
+  return assemble_pdf(doc, *prepared, options, diags);
 }
 
 }  // namespace vitae

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "pdf/pdf_number.h"
+#include "pdf_content/pdf_number.h"
 
 namespace vitae::pdf {
 
@@ -21,6 +21,15 @@ PdfString text_string(const std::string& s) {
     if (static_cast<unsigned char>(c) >= 0x80)
       return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
   return PdfString(s);
+}
+
+void set_stream_data(PdfObject& obj, const StreamData& data) {
+  PdfMemoryInputStream in(data.bytes.data(), static_cast<pdf_long>(data.bytes.size()));
+  obj.GetStream()->SetRawData(&in, static_cast<pdf_long>(data.bytes.size()));
+  if (data.flate)
+    obj.GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+  else
+    obj.GetDictionary().RemoveKey(PdfName::KeyFilter);
 }
 
 }  // namespace vitae::pdf

@@ -1,9 +1,12 @@
-// Small PoDoFo value helpers shared by the writer's parts: numbers and text strings.
+// Small PoDoFo value helpers shared by the writer's parts: numbers, text strings and
+// stream data.
 #pragma once
 
 #include <podofo/podofo.h>
 
 #include <string>
+
+#include "pdf_content/flate.h"
 
 namespace vitae::pdf {
 
@@ -14,5 +17,10 @@ PoDoFo::PdfObject number_object(double v, int decimals = 3);
 /// A PDF text string: plain for ASCII, UTF-16BE with BOM (PoDoFo's pdf_utf8 constructor)
 /// otherwise. Plain ASCII keeps the file readable and small.
 PoDoFo::PdfString text_string(const std::string& utf8);
+
+/// Sets `data` as the data of `obj`'s stream, replacing any data and filter, with
+/// /Filter /FlateDecode when it is compressed. PoDoFo stores the bytes without running a
+/// filter of its own.
+void set_stream_data(PoDoFo::PdfObject& obj, const StreamData& data);
 
 }  // namespace vitae::pdf

@@ -1,4 +1,4 @@
-// The PDF stage as a WritePdfFn (build/pdf_source.h): what the vitae-pdf module exports,
+// The PDF writer as a WritePdfFn (build/pdf_source.h): what the vitae-pdf module exports,
 // and what tests, benchmarks and other programs that link src/pdf in hand to
 // linked_pdf_writer.
 #pragma once
@@ -8,11 +8,10 @@
 
 namespace vitae {
 
-inline std::optional<std::string> write_pdf_with_workers(const LaidOutDocument& doc,
-                                                         Workers* workers, Diagnostics& diags) {
-  PdfOptions options;
-  options.workers = workers;
-  return write_pdf(doc, options, diags);
+inline std::optional<std::string> write_prepared_pdf(const LaidOutDocument& doc,
+                                                     const PreparedPdf& prepared,
+                                                     Diagnostics& diags) {
+  return assemble_pdf(doc, prepared, PdfOptions{}, diags);
 }
 
 }  // namespace vitae

@@ -8,7 +8,7 @@
 namespace {
 
 constexpr vitae::PdfModuleApi kApi{VITAE_VERSION, sizeof(vitae::LaidOutDocument),
-                                   &vitae::write_pdf_with_workers};
+                                   sizeof(vitae::PreparedPdf), &vitae::write_prepared_pdf};
 
 }  // namespace
 

@@ -29,7 +29,7 @@ CliRun run(std::vector<std::string> args, std::string stdin_text = {}, std::map<
     return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);
   };
   io.pdf_writer = [] {
-    return linked_pdf_writer(&write_pdf_with_workers);
+    return linked_pdf_writer(&write_prepared_pdf);
   };
   r.code = run_cli(args, io);
   return r;

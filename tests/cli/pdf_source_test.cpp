@@ -4,7 +4,7 @@
 
 #include "build/build.h"
 #include "build/pdf_source.h"
-#include "model/workers.h"
+#include "pdf_content/prepared.h"
 
 namespace vitae {
 namespace {
@@ -19,17 +19,6 @@ LaidOutDocument one_blank_page() {
   return doc;
 }
 
-/// Counts the work the module offers: it must reach the program's Workers through the
-/// program's own code (the virtual offer()), not the module's copy of it.
-struct CountingWorkers : Workers {
-  using Workers::Workers;
-  bool offer(std::function<void()> job) override {
-    ++offers;
-    return Workers::offer(std::move(job));
-  }
-  std::atomic<int> offers{0};
-};
-
 TEST(PdfModule, LoadsInTheBackgroundAndWrites) {
   auto source = load_pdf_module(VITAE_PDF_MODULE);
   std::string why;
@@ -37,14 +26,19 @@ TEST(PdfModule, LoadsInTheBackgroundAndWrites) {
   ASSERT_NE(write, nullptr) << why;
   Diagnostics d;
   LaidOutDocument doc = one_blank_page();
-  doc.pages.push_back(doc.pages.front());  // two pages: two tasks, one for the helper
-  CountingWorkers workers(2);
-  std::optional<std::string> pdf = write(doc, &workers, d);
+  doc.pages.push_back(doc.pages.front());
+  // The streams are made here, in the program; the module assembles the document.
+  std::optional<PreparedPdf> prepared = prepare_pdf(doc, {}, d);
+  ASSERT_TRUE(prepared);
+  std::optional<std::string> pdf = write(doc, *prepared, d);
   ASSERT_TRUE(pdf) << d.error_count();
   EXPECT_EQ(pdf->rfind("%PDF-1.7", 0), 0u);
   EXPECT_NE(pdf->find("/Title(Blank)"), std::string::npos);
   EXPECT_NE(pdf->find("/Count 2"), std::string::npos);
-  EXPECT_GE(workers.offers, 1);
+  // Streams of another document are refused, not written out of step.
+  doc.pages.pop_back();
+  EXPECT_FALSE(write(doc, *prepared, d));
+  EXPECT_TRUE(d.has_errors());
   EXPECT_EQ(source->get(nullptr), write);  // asked twice: the same writer, loaded once
 }
 

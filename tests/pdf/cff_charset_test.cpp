@@ -2,7 +2,7 @@
 // the bundled name-keyed Libertine.
 #include <gtest/gtest.h>
 
-#include "pdf/cff_charset.h"
+#include "pdf_content/cff_charset.h"
 #include "pdf_test_support.h"
 #include "text/subset.h"
 

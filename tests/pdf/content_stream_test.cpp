@@ -2,9 +2,9 @@
 // stretched spaces, colours, rules and /ActualText spans.
 #include <gtest/gtest.h>
 
-#include "pdf/content_stream.h"
-#include "pdf/font_plan.h"
-#include "pdf/pdf_number.h"
+#include "pdf_content/content_stream.h"
+#include "pdf_content/font_plan.h"
+#include "pdf_content/pdf_number.h"
 #include "pdf_test_support.h"
 #include "text/subset.h"
 

@@ -2,7 +2,7 @@
 // writing reads.
 #include <gtest/gtest.h>
 
-#include "pdf/font_plan.h"
+#include "pdf_content/font_plan.h"
 #include "pdf_test_support.h"
 
 namespace vitae::pdf {

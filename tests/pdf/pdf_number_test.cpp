@@ -7,7 +7,7 @@
 #include <limits>
 #include <random>
 
-#include "pdf/pdf_number.h"
+#include "pdf_content/pdf_number.h"
 
 namespace vitae::pdf {
 namespace {

@@ -5,10 +5,10 @@
 #include <clocale>
 #include <regex>
 
-#include "pdf/glyph_text.h"
+#include "pdf_content/glyph_text.h"
 #include "pdf/metadata.h"
-#include "pdf/pdf_number.h"
-#include "pdf/unicode.h"
+#include "pdf_content/pdf_number.h"
+#include "pdf_content/unicode.h"
 #include "pdf_test_support.h"
 #include "text/subset.h"
 

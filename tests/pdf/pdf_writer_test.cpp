@@ -318,7 +318,7 @@ TEST(PdfWriter, FullPageSizeAndTime) {
 
 TEST_F(PdfWriterTest, UncompressedOutputIsValidAndReadable) {
   PdfOptions opt;
-  opt.compress = false;
+  opt.content.compress = false;
   Diagnostics diags;
   auto plain = write_pdf(t.doc, opt, diags);
   ASSERT_TRUE(plain);
@@ -361,18 +361,18 @@ TEST_F(PdfWriterTest, ParallelWritesGiveIdenticalBytes) {
   for (const auto& o : out) EXPECT_TRUE(o == pdf);
 }
 
-/// Helper threads inside one write (PdfOptions::workers) change no byte, compressed or not.
+/// Helper threads inside one write (PdfContentOptions::workers) change no byte, compressed or not.
 TEST_F(PdfWriterTest, WorkerThreadsGiveIdenticalBytes) {
   for (bool compress : {true, false}) {
     PdfOptions one;
-    one.compress = compress;
+    one.content.compress = compress;
     Diagnostics diags;
     const auto reference = write_pdf(t.doc, one, diags);
     ASSERT_TRUE(reference);
     for (unsigned threads : {0u, 2u, 3u, 8u}) {
       PdfOptions opt = one;
       Workers workers(threads);
-      opt.workers = &workers;
+      opt.content.workers = &workers;
       const auto bytes = write_pdf(t.doc, opt, diags);
       ASSERT_TRUE(bytes) << threads;
       EXPECT_TRUE(*bytes == *reference) << threads << " threads, compress " << compress;

@@ -1,7 +1,7 @@
 // Reading a CFF charset (Adobe Technical Note 5176, "The Compact Font Format
 // Specification"): header, Name INDEX, Top DICT INDEX, Top DICT operators ROS (12 30),
 // charset (15) and CharStrings (17), then the charset in format 0, 1 or 2.
-#include "pdf/cff_charset.h"
+#include "pdf_content/cff_charset.h"
 
 namespace vitae::pdf {
 namespace {

@@ -6,13 +6,13 @@
 // reader will actually compute (using the widths as written), so rounding never accumulates.
 // Justified word spaces are the exception: they are scaled with Tz instead (see
 // stretched_space), because `Tw` has no effect on 2-byte codes (PDF 1.7, 9.3.3).
-#include "pdf/content_stream.h"
+#include "pdf_content/content_stream.h"
 
 #include <cmath>
 
-#include "pdf/glyph_text.h"
-#include "pdf/pdf_number.h"
-#include "pdf/unicode.h"
+#include "pdf_content/glyph_text.h"
+#include "pdf_content/pdf_number.h"
+#include "pdf_content/unicode.h"
 
 namespace vitae::pdf {
 namespace {

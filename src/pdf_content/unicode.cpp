@@ -1,5 +1,5 @@
 // UTF-8 / UTF-16BE conversion for PDF text. See unicode.h.
-#include "pdf/unicode.h"
+#include "pdf_content/unicode.h"
 
 #include "model/utf8.h"
 

@@ -5,7 +5,7 @@
 // std::to_chars(n / 10^d, fixed, d) prints (the double nearest n / 10^d lies within half a
 // unit of its last decimal place), at a tenth of the cost: the content streams of a page
 // hold thousands of numbers.
-#include "pdf/pdf_number.h"
+#include "pdf_content/pdf_number.h"
 
 #include <charconv>
 #include <cmath>

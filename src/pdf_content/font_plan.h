@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "pdf/glyph_text.h"
+#include "pdf_content/glyph_text.h"
 #include "text/subset.h"
 #include "vitae/diagnostics.h"
 #include "vitae/pages.h"

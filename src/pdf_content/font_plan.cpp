@@ -1,15 +1,15 @@
 // Collecting and subsetting a document's fonts. See font_plan.h.
-#include "pdf/font_plan.h"
+#include "pdf_content/font_plan.h"
 
 #include "model/utf8.h"
 
 #include <cctype>
 #include <set>
 
-#include "pdf/cff_charset.h"
-#include "pdf/pdf_number.h"
+#include "pdf_content/cff_charset.h"
+#include "pdf_content/pdf_number.h"
 #include "model/workers.h"
-#include "pdf/unicode.h"
+#include "pdf_content/unicode.h"
 
 namespace vitae::pdf {
 namespace {

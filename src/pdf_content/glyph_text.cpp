@@ -1,9 +1,9 @@
 // Cluster text, ToUnicode choice and CMap writing. See glyph_text.h.
-#include "pdf/glyph_text.h"
+#include "pdf_content/glyph_text.h"
 
 #include <algorithm>
 
-#include "pdf/unicode.h"
+#include "pdf_content/unicode.h"
 
 namespace vitae::pdf {
 namespace {

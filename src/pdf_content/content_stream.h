@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "pdf/font_plan.h"
+#include "pdf_content/font_plan.h"
 #include "vitae/pages.h"
 
 namespace vitae::pdf {
