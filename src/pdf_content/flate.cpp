@@ -1,51 +1,38 @@
-// Flate compression with zlib. See flate.h.
+// Flate compression with libdeflate. See flate.h.
 #include "pdf_content/flate.h"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
-#include <stdexcept>
+#include <new>
 
 namespace vitae::pdf {
-namespace {
 
-/// The smallest deflate window (2^9 to 2^15 bytes) that holds all of `size` bytes: a
-/// match can then reach back to any earlier byte, as with the full window, while zlib
-/// allocates and clears up to 64 times less memory for a small stream.
-int window_bits(std::size_t size) {
-  int bits = 9;
-  while (bits < 15 && (std::size_t{1} << bits) < size) ++bits;
-  return bits;
+Deflater::Deflater(int level) : c_(libdeflate_alloc_compressor(std::clamp(level, 0, 12))) {
+  if (!c_) throw std::bad_alloc();
 }
 
-}  // namespace
+Deflater::~Deflater() { libdeflate_free_compressor(c_); }
 
-/// Deflates the whole input in one call when the output fits deflateBound, as it does
-/// but for stored blocks (level 0) of tiny inputs in zlib 1.2.13: then it grows.
-std::string flate_compress(std::string_view bytes, int level) {
-  z_stream z{};
-  if (deflateInit2(&z, std::clamp(level, 0, 9), Z_DEFLATED, window_bits(bytes.size()), 8,
-                   Z_DEFAULT_STRATEGY) != Z_OK)
-    throw std::runtime_error("zlib: deflateInit2 failed");
-  std::string out(deflateBound(&z, static_cast<uLong>(bytes.size())), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  int rc = Z_OK;
-  while (rc == Z_OK || (rc == Z_BUF_ERROR && z.avail_out == 0)) {
-    if (z.total_out == out.size()) out.resize(out.size() * 2);
-    z.next_out = reinterpret_cast<Bytef*>(out.data()) + z.total_out;
-    z.avail_out = static_cast<uInt>(out.size() - z.total_out);
-    rc = deflate(&z, Z_FINISH);
-  }
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  if (rc != Z_STREAM_END) throw std::runtime_error("zlib: deflate failed");
+std::string Deflater::compress(std::string_view bytes) {
+  // The bound always suffices, so compression cannot fail for want of room.
+  std::string out(libdeflate_zlib_compress_bound(c_, bytes.size()), '\0');
+  const std::size_t n = libdeflate_zlib_compress(c_, bytes.data(), bytes.size(), out.data(), out.size());
+  out.resize(n);
   return out;
 }
 
+std::string flate_compress(std::string_view bytes, int level) { return Deflater(level).compress(bytes); }
+
+StreamData prepare_stream(std::string_view bytes, Deflater* deflater) {
+  if (!deflater) return StreamData{std::string(bytes), false};
+  return StreamData{deflater->compress(bytes), true};
+}
+
 StreamData prepare_stream(std::string_view bytes, Compression compression) {
-  if (!compression.enabled) return StreamData{std::string(bytes), false};
-  return StreamData{flate_compress(bytes, compression.level), true};
+  if (!compression.enabled) return prepare_stream(bytes, nullptr);
+  Deflater deflater(compression.level);
+  return prepare_stream(bytes, &deflater);
 }
 
 }  // namespace vitae::pdf

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <memory>
 #include <string>
 
 #include "model/workers.h"
@@ -23,9 +24,8 @@ std::string to_unicode_text(const EmbeddedFont& f) {
 
 }  // namespace
 
-FontStreams font_streams(const EmbeddedFont& f, Compression compression) {
-  return {prepare_stream(f.subset.program, compression),
-          prepare_stream(to_unicode_text(f), compression)};
+FontStreams font_streams(const EmbeddedFont& f, Deflater* deflater) {
+  return {prepare_stream(f.subset.program, deflater), prepare_stream(to_unicode_text(f), deflater)};
 }
 
 }  // namespace pdf
@@ -33,21 +33,27 @@ FontStreams font_streams(const EmbeddedFont& f, Compression compression) {
 namespace {
 
 /// Subsetting renumbers glyphs, so the plan comes first; then fonts' and pages' streams
-/// are independent tasks, each writing only its own slot.
+/// are independent tasks, each writing only its own result. Each thread (TaskGroup slot)
+/// keeps one compressor for all its streams.
 std::optional<PreparedPdf> prepare(const LaidOutDocument& doc, const PdfContentOptions& options,
                                    Diagnostics& diags) {
   auto plan = pdf::plan_fonts(doc, diags, options.workers);
   if (!plan) return std::nullopt;
-  const pdf::Compression compression{options.compress, options.compression_level};
   const std::size_t fonts = plan->fonts.size();
   PreparedPdf out{std::move(*plan), std::vector<pdf::FontStreams>(fonts),
                   std::vector<pdf::StreamData>(doc.pages.size())};
-  run_tasks(options.workers, fonts + doc.pages.size(), [&](std::size_t i) {
+  std::vector<std::unique_ptr<pdf::Deflater>> deflaters(options.workers ? options.workers->threads() : 1);
+  auto deflater = [&](unsigned slot) -> pdf::Deflater* {
+    if (!options.compress) return nullptr;
+    if (!deflaters[slot]) deflaters[slot] = std::make_unique<pdf::Deflater>(options.compression_level);
+    return deflaters[slot].get();
+  };
+  TaskGroup(options.workers, fonts + doc.pages.size(), [&](std::size_t i, unsigned slot) {
     if (i < fonts)
-      out.fonts[i] = pdf::font_streams(out.plan.fonts[i], compression);
+      out.fonts[i] = pdf::font_streams(out.plan.fonts[i], deflater(slot));
     else
-      out.pages[i - fonts] = pdf::prepare_stream(pdf::page_content(doc.pages[i - fonts], out.plan), compression);
-  });
+      out.pages[i - fonts] = pdf::prepare_stream(pdf::page_content(doc.pages[i - fonts], out.plan), deflater(slot));
+  }).wait();
   return out;
 }
 

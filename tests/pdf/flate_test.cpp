@@ -39,7 +39,7 @@ std::string sample(std::size_t lines) {
 TEST(Flate, RoundTripsAtEveryLevel) {
   const std::string text = sample(400);
   const std::string binary(std::string("\0\x01\xFF\x80", 4) + text + std::string(70000, '\x7F'));
-  for (int level = 0; level <= 9; ++level) {
+  for (int level = 0; level <= 12; ++level) {
     for (const std::string& in : {text, binary, std::string()}) {
       const std::string z = flate_compress(in, level);
       EXPECT_EQ(inflate(z), in) << "level " << level << ", " << in.size() << " bytes";
@@ -50,10 +50,20 @@ TEST(Flate, RoundTripsAtEveryLevel) {
 
 TEST(Flate, CompressesAndLevelsTradeSizeForWork) {
   const std::string text = sample(400);
-  const std::string fast = flate_compress(text, 1), best = flate_compress(text, 9);
+  const std::string fast = flate_compress(text, 1), best = flate_compress(text, 12);
   EXPECT_LT(fast.size(), text.size() / 3);
   EXPECT_LE(best.size(), fast.size());
   EXPECT_GT(flate_compress(text, 0).size(), text.size()) << "level 0 stores";
+}
+
+TEST(Flate, ADeflaterKeptForManyStreamsGivesTheSameBytesAsFreshOnes) {
+  Deflater kept(1);
+  for (std::size_t lines : {400u, 3u, 0u, 50u}) {
+    const std::string text = sample(lines);
+    EXPECT_EQ(kept.compress(text), flate_compress(text, 1)) << lines << " lines";
+  }
+  EXPECT_EQ(prepare_stream("q Q", nullptr).bytes, "q Q");
+  EXPECT_FALSE(prepare_stream("q Q", nullptr).flate);
 }
 
 TEST(Flate, StreamDataSetsFilterAndLength) {
