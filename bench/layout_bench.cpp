@@ -1,5 +1,5 @@
-// In-process benchmarks (Google Benchmark): load, lay out and write the reference CV, and a
-// 10-page CV made by repeating its sections. Fonts are loaded once, as in a batch build.
+// In-process benchmarks (Google Benchmark): load, lay out, prepare and write the reference
+// CV, and a 10-page CV made by repeating its sections. Fonts are loaded once, as in a batch build.
 // Run: cmake -B build -DVITAE_BENCH=ON && cmake --build build --target vitae_bench
 //      build/bench/vitae_bench
 #include <benchmark/benchmark.h>
@@ -12,6 +12,7 @@
 #include "layout/shape_cache.h"
 #include "load/load.h"
 #include "model/workers.h"
+#include "pdf_content/prepared.h"
 #include "pdf_module/linked.h"
 
 namespace {
@@ -122,6 +123,40 @@ void BM_BuildReferenceTwoThreads(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_BuildReferenceTwoThreads)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The two halves of the PDF stage on the reference CV's pages: the streams the program
+// makes while the module loads (subsetting, content, compression), with and without the
+// helper thread; then PoDoFo's assembly, which waits for the module.
+LaidOutDocument reference_pages() {
+  Diagnostics d;
+  Document doc = *load_document(reference(), d);
+  return layout_document(doc, services().fonts, LayoutOptions{}, d).doc;
+}
+
+void prepare_bench(benchmark::State& state, unsigned threads) {
+  const LaidOutDocument pages = reference_pages();
+  Workers workers(threads);
+  PdfContentOptions options;
+  options.workers = &workers;
+  for (auto _ : state) {
+    Diagnostics d;
+    benchmark::DoNotOptimize(prepare_pdf(pages, options, d));
+  }
+}
+
+void BM_PreparePdfReference(benchmark::State& state) { prepare_bench(state, 1); }
+BENCHMARK(BM_PreparePdfReference)->Unit(benchmark::kMillisecond);
+
+void BM_PreparePdfReferenceTwoThreads(benchmark::State& state) { prepare_bench(state, 2); }
+BENCHMARK(BM_PreparePdfReferenceTwoThreads)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_AssemblePdfReference(benchmark::State& state) {
+  const LaidOutDocument pages = reference_pages();
+  Diagnostics d;
+  const PreparedPdf prepared = *prepare_pdf(pages, {}, d);
+  for (auto _ : state) benchmark::DoNotOptimize(assemble_pdf(pages, prepared, PdfOptions{}, d));
+}
+BENCHMARK(BM_AssemblePdfReference)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
