@@ -328,4 +328,9 @@ const std::string& FontLibrary::font_dir() const { return impl_->config.font_dir
 
 bool FontLibrary::system_fonts_initialised() const { return impl_->system.initialised(); }
 
+std::size_t FontLibrary::fonts_loaded() const {
+  std::lock_guard lock(impl_->cache_mutex);
+  return impl_->cache.size();
+}
+
 }  // namespace vitae

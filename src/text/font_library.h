@@ -88,6 +88,8 @@ class FontLibrary {
   const std::string& font_dir() const;
   /// Whether fontconfig has been initialised (for tests: bundled fonts must not need it).
   bool system_fonts_initialised() const;
+  /// How many font files are loaded (for tests: fonts are loaded only when needed).
+  std::size_t fonts_loaded() const;
 
  private:
   struct Impl;

@@ -115,10 +115,12 @@ bool covers(const Font& font, const std::vector<Char>& chars, const Cluster& c) 
   return true;
 }
 
-/// Chooses the font of every cluster; extends `fonts` with system fallbacks when needed.
+/// Chooses the font of every cluster; extends `fonts` with the library's fallbacks when
+/// needed.
 class FontChooser {
  public:
-  FontChooser(const FontChain& chain) : chain_(chain), fonts_(chain.fonts) {}
+  FontChooser(const FontChain& chain)
+      : chain_(chain), fonts_(chain.fonts), bundled_pending_(chain.library && chain.bundled_fallbacks) {}
 
   /// The font for a cluster, or null if the cluster is only ignorable characters.
   /// `previous` is the font of the cluster before: spaces and punctuation (script Common)
@@ -136,6 +138,14 @@ class FontChooser {
       return previous;
     for (const auto& f : fonts_)
       if (covers(*f, chars, c)) return f;
+    if (bundled_pending_) {
+      bundled_pending_ = false;
+      const std::size_t first_new = fonts_.size();
+      for (auto& f : chain_.library->fallbacks(*fonts_.front(), chain_.weight, chain_.style))
+        fonts_.push_back(std::move(f));
+      for (std::size_t i = first_new; i < fonts_.size(); ++i)
+        if (covers(*fonts_[i], chars, c)) return fonts_[i];
+    }
     if (chain_.library) {
       if (auto f = chain_.library->system_fallback(chars[c.first].cp, chain_.weight, chain_.style);
           f && covers(*f, chars, c)) {
@@ -157,6 +167,7 @@ class FontChooser {
  private:
   const FontChain& chain_;
   std::vector<std::shared_ptr<const Font>> fonts_;
+  bool bundled_pending_;
 };
 
 std::string script_tag(hb_script_t script) {
@@ -222,9 +233,8 @@ FontChain make_font_chain(const FontLibrary& library, std::shared_ptr<const Font
   chain.library = &library;
   chain.weight = weight;
   chain.style = style;
-  auto rest = library.fallbacks(*primary, weight, style);
+  chain.bundled_fallbacks = true;
   chain.fonts.push_back(std::move(primary));
-  chain.fonts.insert(chain.fonts.end(), rest.begin(), rest.end());
   return chain;
 }
 

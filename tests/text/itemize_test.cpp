@@ -43,12 +43,28 @@ TEST(Itemize, LatinTextIsOneItemInThePrimaryFont) {
   EXPECT_TRUE(it.missing.empty());
 }
 
+TEST(Itemize, LatinTextNeverLoadsTheFallbackFamily) {
+  FontLibrary lib(config(false));
+  const FontChain chain = lato_chain(lib);
+  const std::size_t loaded = lib.fonts_loaded();
+  const std::string text = "Caf\u00E9 na\u00EFve \u2014 \u201Cquoted\u201D, 2024";
+  ShapedText shaped = shape_text(text, 0, text.size(), chain, ShapeOptions{});
+  ASSERT_EQ(shaped.runs.size(), 1u);
+  EXPECT_EQ(shaped.runs[0].item.font, chain.fonts[0]);
+  EXPECT_EQ(lib.fonts_loaded(), loaded) << "Lato has every character: Libertine stays unloaded";
+  const std::string hebrew = "\u05E9";
+  shape_text(hebrew, 0, hebrew.size(), chain, ShapeOptions{});
+  EXPECT_GT(lib.fonts_loaded(), loaded) << "a character Lato lacks loads the other family";
+}
+
 TEST(Itemize, HebrewFallsBackToLibertine) {
   FontLibrary lib(config(false));
   const FontChain chain = lato_chain(lib);
   ASSERT_FALSE(chain.fonts[0]->has_codepoint(U'\u05D0'));
-  ASSERT_GE(chain.fonts.size(), 2u);
-  ASSERT_TRUE(chain.fonts[1]->has_codepoint(U'\u05D0'));
+  ASSERT_TRUE(chain.bundled_fallbacks);
+  auto fallbacks = lib.fallbacks(*chain.fonts[0], FontWeight::Regular, FontStyle::Upright);
+  ASSERT_FALSE(fallbacks.empty());
+  ASSERT_TRUE(fallbacks[0]->has_codepoint(U'\u05D0'));
   const std::string text = "Shalom \u05E9\u05DC\u05D5\u05DD end";  // 4 Hebrew letters
   const std::size_t hebrew = text.find("\u05E9");
   ShapedText shaped = shape_text(text, 0, text.size(), chain, ShapeOptions{});
@@ -73,6 +89,8 @@ TEST(Itemize, CharacterInNoFontIsReported) {
   const FontChain chain = lato_chain(lib);
   // Plane 16 private use: neither bundled family has it (Libertine does use the BMP PUA).
   for (const auto& f : chain.fonts) ASSERT_FALSE(f->has_codepoint(0x10FFFD));
+  for (const auto& f : lib.fallbacks(*chain.fonts[0], FontWeight::Regular, FontStyle::Upright))
+    ASSERT_FALSE(f->has_codepoint(0x10FFFD));
   const std::string text = "a\U0010FFFDb";
   ShapedText shaped = shape_text(text, 0, text.size(), chain, ShapeOptions{});
   ASSERT_EQ(shaped.missing.size(), 1u);
