@@ -125,7 +125,7 @@ Frame stack(const std::vector<SetLine>& lines, Abs lead, Abs width) {
 // Appends lines to a vertical list as separate boxes with TeX's club and widow rules:
 // no break after the first or before the last line of a paragraph (\clubpenalty and
 // \widowpenalty set to infinity: at least two lines on each side of a break).
-void lines_to_vlist(VList& v, const std::vector<SetLine>& lines, Abs lead, Abs x, SourceLoc loc) {
+void lines_to_vlist(VList& v, std::vector<SetLine> lines, Abs lead, Abs x, SourceLoc loc) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) {
       bool forbidden = i == 1 || i + 1 == lines.size();
@@ -135,7 +135,7 @@ void lines_to_vlist(VList& v, const std::vector<SetLine>& lines, Abs lead, Abs x
     Frame f;
     f.width = lines[i].frame.width;
     f.height = lines[i].frame.height;
-    f.place(lines[i].frame, {x, Abs::zero()});
+    f.place(std::move(lines[i].frame), {x, Abs::zero()});
     v.box(std::move(f), loc);
   }
 }
@@ -143,12 +143,12 @@ void lines_to_vlist(VList& v, const std::vector<SetLine>& lines, Abs lead, Abs x
 // Places a marker (bullet, number) before a line's own content, so that it comes first in
 // the content stream too: extractors that keep stream order within a line then read
 // "• text", not "text •".
-void prepend(Frame& line, const Frame& marker, Point offset) {
+void prepend(Frame& line, Frame marker, Point offset) {
   Frame f;
   f.width = line.width;
   f.height = line.height;
-  f.place(marker, offset);
-  f.place(line, {Abs::zero(), Abs::zero()});
+  f.place(std::move(marker), offset);
+  f.place(std::move(line), {Abs::zero(), Abs::zero()});
   line = std::move(f);
 }
 
@@ -165,13 +165,14 @@ Frame marker_frame(const RealizeContext& ctx, const Frame& typeset, const std::s
 }
 
 // Collapses a vertical list into one frame (its glue at natural size).
-Frame to_frame(const VList& v, Abs width) {
+Frame to_frame(VList v, Abs width) {
   Frame f;
   f.width = width;
-  for (const VItem& it : v.items()) {
-    if (const auto* b = std::get_if<VBox>(&it)) {
-      f.place(b->frame, {Abs::zero(), f.height});
-      f.height += b->frame.height;
+  for (VItem& it : v.items()) {
+    if (auto* b = std::get_if<VBox>(&it)) {
+      const Abs height = b->frame.height;
+      f.place(std::move(b->frame), {Abs::zero(), f.height});
+      f.height += height;
     } else if (const auto* g = std::get_if<VGlue>(&it)) {
       f.height += g->size;
     }

@@ -37,12 +37,12 @@ SetLine set_marker(const RealizeContext& ctx, const std::string& markup, Abs wid
 /// Stacks lines into one frame, `lead` apart (bottom edge to next top edge).
 Frame stack(const std::vector<SetLine>& lines, Abs lead, Abs width);
 /// Appends lines as separate boxes at `x`, with TeX's club and widow rules.
-void lines_to_vlist(VList& v, const std::vector<SetLine>& lines, Abs lead, Abs x, SourceLoc loc);
+void lines_to_vlist(VList& v, std::vector<SetLine> lines, Abs lead, Abs x, SourceLoc loc);
 /// Places a marker before a line's content, first in the content stream too.
-void prepend(Frame& line, const Frame& marker, Point offset);
+void prepend(Frame& line, Frame marker, Point offset);
 /// A list marker as set: "•" becomes a drawn disc, anything else stays text.
 Frame marker_frame(const RealizeContext& ctx, const Frame& typeset, const std::string& marker, Abs width);
 /// Collapses a vertical list into one frame (its glue at natural size).
-Frame to_frame(const VList& v, Abs width);
+Frame to_frame(VList v, Abs width);
 
 }  // namespace vitae::blocks

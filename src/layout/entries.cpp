@@ -95,11 +95,11 @@ VList main_column(const RealizeContext& ctx, const Entry& e, const std::vector<T
         v.penalty(forbidden ? kInfPenalty : 0);
         v.glue(lead + (li == 0 ? above[pi] : Abs::zero()));
       }
-      const SetLine& l = paras[pi][li];
+      SetLine& l = paras[pi][li];
       Frame f;
       f.width = ctx.text_width;
       f.height = l.frame.height;
-      f.place(l.frame, {xs[pi], Abs::zero()});
+      f.place(std::move(l.frame), {xs[pi], Abs::zero()});
       v.box(std::move(f), e.loc);
       whole_paragraph->push_back(paras[pi].size() == 1);
     }
@@ -260,17 +260,18 @@ VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e,
   Abs pending = lead;  // space above the next body line
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (const auto* gl = std::get_if<VGlue>(&items[i])) pending += gl->size;
-    const auto* b = std::get_if<VBox>(&items[i]);
+    auto* b = std::get_if<VBox>(&items[i]);
     if (!b) continue;
     Abs top = row.height + pending;
     if (!whole[box_index++] || top >= columns_bottom || head.empty()) break;
-    row.place(b->frame, {Abs::zero(), top});
-    row.height = top + b->frame.height;
+    const Abs height = b->frame.height;
+    row.place(std::move(b->frame), {Abs::zero(), top});  // items before `next` are done with
+    row.height = top + height;
     pending = Abs::zero();
     next = i + 1;
   }
-  row.place(date, {g.date_x, date_top});
-  row.place(deg, {g.side, deg_top});
+  row.place(std::move(date), {g.date_x, date_top});
+  row.place(std::move(deg), {g.side, deg_top});
   row.height = std::max(row.height, columns_bottom);
   row.width = ctx.text_width;
 
@@ -291,7 +292,7 @@ VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e,
   bool keep = !ctx.doc.design.entries.allow_page_break;
   if (keep && reserve + v.natural_height() <= ctx.page_goal) {
     VList one;
-    one.box(to_frame(v, ctx.text_width), e.loc);
+    one.box(to_frame(std::move(v), ctx.text_width), e.loc);
     return one;
   }
   return v;  // too tall for a page (or allowed to break): line by line
@@ -333,7 +334,7 @@ VList text_entry(const RealizeContext& ctx, const Section& s, const Entry& e, st
   if (!lines.empty() && !mk.frame.runs.empty())
     prepend(lines[0].frame, marker_frame(ctx, mk.frame, marker, mw),
             {-(mw + gap), lines[0].frame.height - mk.frame.height});
-  lines_to_vlist(v, lines, lead, g.main_x + mw + gap, e.loc);
+  lines_to_vlist(v, std::move(lines), lead, g.main_x + mw + gap, e.loc);
   return v;
 }
 

@@ -17,10 +17,15 @@ struct Frame {
   std::vector<Anchor> anchors;
   std::vector<Disc> discs;
 
-  /// Copies `child`'s content into this frame, shifted by `offset`.
+  /// Puts `child`'s content into this frame, shifted by `offset`: moved from a child that
+  /// is not needed afterwards (frames nest four deep, line to page, and every level used
+  /// to copy every glyph run again), copied from one that is.
+  void place(Frame&& child, Point offset);
   void place(const Frame& child, Point offset);
-  /// Moves this frame's content into `page`, shifted by `offset`.
-  void place_on(Page& page, Point offset) const;
+  /// Puts this frame's content on `page`, shifted by `offset`; moved out of a frame that
+  /// is not needed afterwards.
+  void place_on(Page& page, Point offset) &&;
+  void place_on(Page& page, Point offset) const&;
 };
 
 }  // namespace vitae

@@ -46,24 +46,26 @@ LayoutResult layout_document(const Document& doc, const FontLibrary& fonts, cons
                      options.today};
 
   VList list = realize(ctx, options.workers);
-  std::vector<PageSlice> slices = paginate(list, PaginateConfig{goal});
+  std::vector<PageSlice> slices = paginate(std::move(list), PaginateConfig{goal});
   int total = static_cast<int>(slices.size());
   std::string today = options.today ? format_date(*options.today, doc.locale, "MONTH_NAME YEAR") : "";
   for (int i = 0; i < total; ++i) {
     Page page = make_page(d);
-    const PageSlice& s = slices[i];
+    PageSlice& s = slices[i];
     if (s.overfull) diags.warning(doc.path, s.overfull_loc, "content does not fit on a page; it runs into the bottom margin");
-    s.frame.place_on(page, {d.page.left_margin, d.page.top_margin});
+    std::move(s.frame).place_on(page, {d.page.left_margin, d.page.top_margin});
     if (i == 0 && d.page.show_top_note && options.today) {
       std::string note = fill_page_template(d.templates.top_note, doc, 1, total, today);
       Frame f = realize_line(ctx, note, Role::Footer, text_width, Align::Right);
       for (GlyphRun& r : f.runs) r.color = d.colors.top_note;
-      f.place_on(page, {d.page.left_margin, d.page.top_margin / 2 - f.height / 2});
+      const Abs top = d.page.top_margin / 2 - f.height / 2;
+      std::move(f).place_on(page, {d.page.left_margin, top});
     }
     if (total > 1 && d.page.show_footer) {
       std::string foot = fill_page_template(d.templates.footer, doc, i + 1, total, today);
       Frame f = realize_line(ctx, foot, Role::Footer, text_width, Align::Center);
-      f.place_on(page, {d.page.left_margin, d.page.height - d.page.bottom_margin / 2 - f.height / 2});
+      const Abs top = d.page.height - d.page.bottom_margin / 2 - f.height / 2;
+      std::move(f).place_on(page, {d.page.left_margin, top});
     }
     result.doc.pages.push_back(std::move(page));
   }

@@ -63,13 +63,15 @@ Break find_page_break(const std::vector<VItem>& items, std::size_t start, Abs go
   return {last_box_end, true};  // a single box taller than the page
 }
 
-PageSlice set_page(const std::vector<VItem>& items, std::size_t from, std::size_t to) {
+/// Sets items [from, to) on a page, moving their frames out (pagination never looks back).
+PageSlice set_page(std::vector<VItem>& items, std::size_t from, std::size_t to) {
   PageSlice slice;
   Abs y, bottom;
   for (std::size_t j = from; j < to; ++j) {
-    if (const auto* b = std::get_if<VBox>(&items[j])) {
-      slice.frame.place(b->frame, {Abs::zero(), y});
-      y += b->frame.height;
+    if (auto* b = std::get_if<VBox>(&items[j])) {
+      const Abs height = b->frame.height;
+      slice.frame.place(std::move(b->frame), {Abs::zero(), y});
+      y += height;
       bottom = y;
       slice.overfull_loc = b->loc;
     } else if (const auto* g = std::get_if<VGlue>(&items[j])) {
@@ -84,8 +86,8 @@ PageSlice set_page(const std::vector<VItem>& items, std::size_t from, std::size_
 
 }  // namespace
 
-std::vector<PageSlice> paginate(const VList& list, const PaginateConfig& config) {
-  const std::vector<VItem>& items = list.items();
+std::vector<PageSlice> paginate(VList list, const PaginateConfig& config) {
+  std::vector<VItem>& items = list.items();
   std::vector<PageSlice> pages;
   std::size_t i = 0;
   while (true) {

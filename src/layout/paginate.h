@@ -24,6 +24,8 @@ struct PageSlice {
 
 /// Breaks `list` into pages. Never fails: a box taller than a page gets a page of its own
 /// (flagged overfull), like TeX's overfull \vbox.
-std::vector<PageSlice> paginate(const VList& list, const PaginateConfig& config);
+/// The boxes' frames are moved onto the pages: pass the list with std::move when it is not
+/// needed afterwards.
+std::vector<PageSlice> paginate(VList list, const PaginateConfig& config);
 
 }  // namespace vitae
