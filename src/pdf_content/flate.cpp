@@ -22,17 +22,9 @@ std::string Deflater::compress(std::string_view bytes) {
   return out;
 }
 
-std::string flate_compress(std::string_view bytes, int level) { return Deflater(level).compress(bytes); }
-
 StreamData prepare_stream(std::string_view bytes, Deflater* deflater) {
   if (!deflater) return StreamData{std::string(bytes), false};
   return StreamData{deflater->compress(bytes), true};
-}
-
-StreamData prepare_stream(std::string_view bytes, Compression compression) {
-  if (!compression.enabled) return prepare_stream(bytes, nullptr);
-  Deflater deflater(compression.level);
-  return prepare_stream(bytes, &deflater);
 }
 
 }  // namespace vitae::pdf

@@ -30,15 +30,6 @@ class Deflater {
   libdeflate_compressor* c_;
 };
 
-/// Deflater(level).compress(bytes).
-std::string flate_compress(std::string_view bytes, int level);
-
-/// How streams are stored: Flate-compressed at `level`, or (for debugging) as they are.
-struct Compression {
-  bool enabled = true;
-  int level = 6;
-};
-
 /// The bytes of one stream as they go into the file: Flate-compressed, or as they are.
 struct StreamData {
   std::string bytes;
@@ -47,8 +38,5 @@ struct StreamData {
 
 /// `bytes` as a stream: compressed with `deflater`, or as they are when it is null.
 StreamData prepare_stream(std::string_view bytes, Deflater* deflater);
-
-/// `bytes` prepared as `compression` says, with a compressor of its own.
-StreamData prepare_stream(std::string_view bytes, Compression compression);
 
 }  // namespace vitae::pdf

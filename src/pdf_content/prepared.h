@@ -1,6 +1,6 @@
 // The PDF's content made without PoDoFo: every font planned and subset, its program and
 // ToUnicode CMap, and every page's content stream, all compressed. This is most of the
-// PDF stage's work, and it needs only HarfBuzz and zlib, so the vitae program does it
+// PDF stage's work, and it needs only HarfBuzz and libdeflate, so the vitae program does it
 // itself while the PoDoFo module (src/pdf) is still loading; the module then only
 // assembles the document's objects around these streams (pdf/pdf_writer.h).
 #pragma once
@@ -51,8 +51,8 @@ struct PreparedPdf {
 };
 
 /// Plans and subsets the fonts of `doc` and makes every stream. Returns nullopt, with an
-/// error in `diags`, when the document has no pages, a font cannot be subset or zlib
-/// fails. A pure function of its input: the same streams for any `workers`.
+/// error in `diags`, when the document has no pages, a font cannot be subset or memory
+/// runs out. A pure function of its input: the same streams for any `workers`.
 std::optional<PreparedPdf> prepare_pdf(const LaidOutDocument& doc, const PdfContentOptions& options,
                                        Diagnostics& diags);
 
