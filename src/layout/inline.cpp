@@ -90,6 +90,14 @@ struct Builder {
   }
 
   void build() {
+    // Room for as many words as a text of this length usually has (one per six bytes),
+    // each a box, a glue or two and perhaps a break: the lists grow once, not by doubling.
+    std::size_t bytes = 0;
+    for (const StyledText& s : spec.spans) bytes += s.text.size();
+    const std::size_t words_guess = 1 + bytes / 6;
+    words.reserve(words_guess);
+    payloads.reserve(2 * words_guess);
+    pb.reserve(4 * words_guess + 8);
     enum class Gap { None, Space, Tie } pending = Gap::None;
     std::size_t gap_span = 0;
     bool any_box = false;
@@ -127,6 +135,8 @@ struct Builder {
 
 /// Accumulates glyphs into runs: consecutive glyphs of one font, size and colour share a run.
 struct RunWriter {
+  static constexpr std::size_t kRunReserve = 48;
+
   Frame& frame;
   Abs baseline;
   Abs x;
@@ -138,6 +148,9 @@ struct RunWriter {
         !(current->color == st.color) || current->actual_text) {
       frame.runs.push_back(GlyphRun{font, st.size, st.color, {x, baseline}, {}, {}, std::nullopt});
       current = &frame.runs.back();
+      // Most runs are a word or a line of one style: room for that, grown only past it.
+      current->text.reserve(kRunReserve);
+      current->glyphs.reserve(kRunReserve);
       current_font = font.get();
     }
     return *current;
@@ -340,6 +353,7 @@ SetParagraph set_aligned(const ParagraphSpec& spec, const InlineContext& ctx, bo
     result = run();
   }
   *loose = false;
+  out.lines.reserve(result.lines.size());
   for (std::size_t i = 0; i < result.lines.size(); ++i) {
     out.lines.push_back(assemble_line(b, result.lines[i], spec.width, ctx));
     // Too loose: stretched past the limit, or a line with nothing to stretch (a piece of a

@@ -28,23 +28,24 @@ void cache_key(const TextStyle& style, std::string_view text, std::string& key) 
 const ShapedPiece& ShapeCache::shape(const TextStyle& style, std::string_view text) {
   cache_key(style, text, key_);
   auto it = cache_.find(key_);
-  if (it != cache_.end()) return *it->second;
+  if (it != cache_.end()) return it->second;
 
-  auto piece = std::make_unique<ShapedPiece>();
   ShapeOptions opts;
   opts.size = style.size;
   opts.features = style.features;
-  ShapedText shaped = shape_text(text, 0, text.size(), style.chain, opts);
+  ShapedText shaped = shape_text(text, 0, text.size(), style.chain, opts, &buffer_);
+  ShapedPiece piece;
+  piece.runs.reserve(shaped.runs.size());
   for (const ShapedRun& r : shaped.runs) {
-    PieceRun run{r.item.font, r.item.begin, r.item.end, {}};
+    PieceRun& run = piece.runs.emplace_back(PieceRun{r.item.font, r.item.begin, r.item.end, {}});
+    run.glyphs.reserve(r.glyphs.size());
     for (const ShapedGlyph& g : r.glyphs) {
       run.glyphs.push_back({g.id, g.x_advance, g.x_offset, g.y_offset, g.cluster});
-      piece->width += g.x_advance;
+      piece.width += g.x_advance;
     }
-    piece->runs.push_back(std::move(run));
   }
-  for (const MissingChar& m : shaped.missing) piece->missing.push_back({m.codepoint, m.offset});
-  return *cache_.emplace(key_, std::move(piece)).first->second;
+  for (const MissingChar& m : shaped.missing) piece.missing.push_back({m.codepoint, m.offset});
+  return cache_.emplace(key_, std::move(piece)).first->second;
 }
 
 }  // namespace vitae

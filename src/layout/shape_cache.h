@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "layout/inline.h"
+#include "text/shape.h"
 
 namespace vitae {
 
@@ -35,8 +36,10 @@ class ShapeCache {
   const ShapedPiece& space(const TextStyle& style) { return shape(style, " "); }
 
  private:
-  std::unordered_map<std::string, std::unique_ptr<ShapedPiece>> cache_;
+  // Pieces live in the map's nodes, which never move: references stay valid.
+  std::unordered_map<std::string, ShapedPiece> cache_;
   std::string key_;  ///< scratch space for the key of the piece looked up
+  ShapeBuffer buffer_;  ///< HarfBuzz's, reused for every word shaped
 };
 
 }  // namespace vitae

@@ -51,6 +51,8 @@ void append_paragraph_end(std::vector<Item>& items, const ParFillSkip& fill = {}
 class ParagraphBuilder {
  public:
   explicit ParagraphBuilder(const ParagraphStyle& style = {});
+  /// Room for `items` items, so that a paragraph of known size grows its list only once.
+  void reserve(std::size_t items) { items_.reserve(items); }
 
   /// A word, a glyph run, an indent: unbreakable material of the given width.
   void add_box(Abs width, uint32_t payload = kNoPayload);

@@ -266,17 +266,19 @@ Itemization itemize(std::string_view text, std::size_t begin, std::size_t end,
 }
 
 ShapedText shape_text(std::string_view text, std::size_t begin, std::size_t end,
-                      const FontChain& chain, const ShapeOptions& options) {
+                      const FontChain& chain, const ShapeOptions& options,
+                      ShapeBuffer* buffer) {
   ShapedText out;
   Itemization items =
       itemize(text, begin, end, chain, options.script.empty() ? "Latn" : options.script);
   out.missing = std::move(items.missing);
+  out.runs.reserve(items.items.size());
   for (TextItem& item : items.items) {
     ShapeOptions opt = options;
     opt.script = item.script;
     opt.direction = item.direction;
     ShapedRun run;
-    run.glyphs = shape(*item.font, text, item.begin, item.end, opt);
+    run.glyphs = shape(*item.font, text, item.begin, item.end, opt, buffer);
     run.item = std::move(item);
     out.runs.push_back(std::move(run));
   }

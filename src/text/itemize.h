@@ -83,7 +83,8 @@ struct ShapedText {
 /// whole `text` is HarfBuzz context, so re-shaping a sub-range after a line break gives
 /// the same glyphs as the full shaping wherever unsafe_to_break is false.
 ShapedText shape_text(std::string_view text, std::size_t begin, std::size_t end,
-                      const FontChain& chain, const ShapeOptions& options);
+                      const FontChain& chain, const ShapeOptions& options,
+                      ShapeBuffer* buffer = nullptr);
 
 /// "U+E000 (at byte 12) was not found in any font" - the diagnostic text for a record.
 std::string missing_char_message(const MissingChar& missing);

@@ -6,6 +6,7 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "text/detail/hb_font.h"
 
@@ -24,15 +25,6 @@ std::vector<hb_feature_t> to_hb_features(const std::vector<std::string>& feature
   }
   return out;
 }
-
-/// A HarfBuzz buffer destroyed on scope exit.
-struct Buffer {
-  hb_buffer_t* b = hb_buffer_create();
-  Buffer() = default;
-  ~Buffer() { hb_buffer_destroy(b); }
-  Buffer(const Buffer&) = delete;
-  Buffer& operator=(const Buffer&) = delete;
-};
 
 void set_properties(hb_buffer_t* buf, const ShapeOptions& options) {
   hb_buffer_set_direction(buf, options.direction == TextDirection::RightToLeft ? HB_DIRECTION_RTL
@@ -68,24 +60,34 @@ std::vector<ShapedGlyph> convert(hb_buffer_t* buf, const Font& font, Abs size) {
 
 }  // namespace
 
+ShapeBuffer::ShapeBuffer() : buffer_(hb_buffer_create()) {}
+ShapeBuffer::~ShapeBuffer() { hb_buffer_destroy(buffer_); }
+
+hb_buffer_t* ShapeBuffer::take() {
+  hb_buffer_reset(buffer_);  // contents and properties; its memory stays
+  return buffer_;
+}
+
 std::vector<ShapedGlyph> shape(const Font& font, std::string_view text, std::size_t begin,
-                               std::size_t end, const ShapeOptions& options) {
+                               std::size_t end, const ShapeOptions& options,
+                               ShapeBuffer* buffer) {
   end = std::min(end, text.size());
   if (begin >= end) return {};
   try {
     const auto& hb_font = text_detail::hb_font_of(font);
-    Buffer buf;
+    std::optional<ShapeBuffer> own;
+    hb_buffer_t* buf = (buffer ? buffer : &own.emplace())->take();
     // The whole string goes in as context; only [begin, end) is shaped (hb_buffer_add_utf8
     // item_offset/item_length), so clusters are byte offsets into `text`.
-    hb_buffer_add_utf8(buf.b, text.data(), static_cast<int>(text.size()),
+    hb_buffer_add_utf8(buf, text.data(), static_cast<int>(text.size()),
                        static_cast<unsigned>(begin), static_cast<int>(end - begin));
-    hb_buffer_set_flags(buf.b, static_cast<hb_buffer_flags_t>(
-                                   (begin == 0 ? HB_BUFFER_FLAG_BOT : 0) |
-                                   (end == text.size() ? HB_BUFFER_FLAG_EOT : 0)));
-    set_properties(buf.b, options);
+    hb_buffer_set_flags(buf, static_cast<hb_buffer_flags_t>(
+                                 (begin == 0 ? HB_BUFFER_FLAG_BOT : 0) |
+                                 (end == text.size() ? HB_BUFFER_FLAG_EOT : 0)));
+    set_properties(buf, options);
     const std::vector<hb_feature_t> features = to_hb_features(options.features);
-    hb_shape(hb_font.hb(), buf.b, features.data(), static_cast<unsigned>(features.size()));
-    return convert(buf.b, font, options.size);
+    hb_shape(hb_font.hb(), buf, features.data(), static_cast<unsigned>(features.size()));
+    return convert(buf, font, options.size);
   } catch (const std::exception&) {  // allocation failure: no glyphs rather than a crash
     return {};
   }

@@ -11,6 +11,8 @@
 #include "text/font.h"
 #include "vitae/length.h"
 
+struct hb_buffer_t;  // HarfBuzz's, opaque: only text/shape.cpp looks inside
+
 namespace vitae {
 
 /// Horizontal direction of a run of text.
@@ -49,12 +51,31 @@ struct ShapedGlyph {
   bool unsafe_to_break = false;
 };
 
+/// A shaping buffer kept between calls of shape() on one thread: a fresh buffer per call
+/// costs three allocations and their frees, and a layout shapes hundreds of words.
+/// Not thread-safe; cheap to create.
+class ShapeBuffer {
+ public:
+  ShapeBuffer();
+  ~ShapeBuffer();
+  ShapeBuffer(const ShapeBuffer&) = delete;
+  ShapeBuffer& operator=(const ShapeBuffer&) = delete;
+
+ private:
+  friend std::vector<ShapedGlyph> shape(const Font&, std::string_view, std::size_t, std::size_t,
+                                        const ShapeOptions&, ShapeBuffer*);
+  hb_buffer_t* take();  ///< the buffer, emptied
+  hb_buffer_t* buffer_;
+};
+
 /// Shapes bytes [begin, end) of `text` with `font`. The rest of `text` is given to HarfBuzz
 /// as context (for contextual forms), and clusters are byte offsets into the whole `text`.
 /// Glyphs are in visual order: for RightToLeft, clusters decrease. `text` should be valid
 /// UTF-8 (invalid bytes shape as U+FFFD). Never throws; an empty range gives no glyphs.
+/// `buffer`, when given, is reused instead of a buffer of its own.
 std::vector<ShapedGlyph> shape(const Font& font, std::string_view text, std::size_t begin,
-                               std::size_t end, const ShapeOptions& options);
+                               std::size_t end, const ShapeOptions& options,
+                               ShapeBuffer* buffer = nullptr);
 
 /// Shapes all of `text`.
 std::vector<ShapedGlyph> shape(const Font& font, std::string_view text,
