@@ -64,23 +64,26 @@ std::vector<std::size_t> first_fit(std::span<const Item> items, const BreakParam
   std::vector<std::size_t> breaks;
   const std::vector<std::size_t> legal = legal_breaks(items, allow_flagged);
   std::size_t start = 0;
-  std::optional<std::size_t> candidate;
+  // The last breakpoint that fitted; kNone when there is none. (A sentinel rather than
+  // std::optional: GCC 12 warns, wrongly, that the optional may be used uninitialized.)
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::size_t candidate = kNone;
   for (std::size_t k = 0; k < legal.size(); ++k) {
     const std::size_t b = legal[k];
     if (b < start) continue;
     const double width = params.line_width(breaks.size()).to_pt();
     const bool fits = rate(items, start, b, width).badness <= kInfBad;
-    if (!fits && candidate) {  // break at the last breakpoint that fitted, retry b
-      breaks.push_back(*candidate);
-      start = start_after(items, *candidate);
-      candidate.reset();
+    if (!fits && candidate != kNone) {  // break at the last breakpoint that fitted, retry b
+      breaks.push_back(candidate);
+      start = start_after(items, candidate);
+      candidate = kNone;
       --k;
       continue;
     }
     if (items[b].is_forced_break() || !fits) {
       breaks.push_back(b);
       start = start_after(items, b);
-      candidate.reset();
+      candidate = kNone;
       continue;
     }
     candidate = b;
