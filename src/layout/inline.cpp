@@ -18,6 +18,7 @@ struct Word {
   std::size_t span = 0;
   std::size_t start = 0, end = 0;  ///< byte range in the span's text
   std::vector<WordBreak> breaks;   ///< offsets relative to `start`, ascending
+  const ShapedPiece* shaped = nullptr;  ///< the whole word, shaped (owned by the cache)
 };
 
 /// What an item stands for, through Item::payload.
@@ -37,6 +38,30 @@ struct Builder {
   std::vector<lb::Item> items;
   SetParagraph* out;
 
+  // Per span, shaped once per paragraph: its space and its hyphen (looked up for every
+  // word and gap otherwise).
+  std::vector<const ShapedPiece*> spaces, hyphens;
+
+  const ShapedPiece& space_of(std::size_t span) {
+    if (spaces.empty()) spaces.resize(spec.spans.size(), nullptr);
+    if (!spaces[span]) spaces[span] = &ctx.cache->space(spec.spans[span].style);
+    return *spaces[span];
+  }
+  const ShapedPiece& hyphen_of(std::size_t span) {
+    if (hyphens.empty()) hyphens.resize(spec.spans.size(), nullptr);
+    if (!hyphens[span]) hyphens[span] = &ctx.cache->shape(spec.spans[span].style, "-");
+    return *hyphens[span];
+  }
+
+  // What space_of and hyphen_of shaped while the paragraph was built (every space of a
+  // line, and the hyphen of every word with breaks), else from the cache.
+  const ShapedPiece& shaped_space(std::size_t span) const {
+    return span < spaces.size() && spaces[span] ? *spaces[span] : ctx.cache->space(spec.spans[span].style);
+  }
+  const ShapedPiece& shaped_hyphen(std::size_t span) const {
+    return span < hyphens.size() && hyphens[span] ? *hyphens[span] : ctx.cache->shape(spec.spans[span].style, "-");
+  }
+
   uint32_t add_payload(Payload p) {
     payloads.push_back(p);
     return static_cast<uint32_t>(payloads.size() - 1);
@@ -52,20 +77,19 @@ struct Builder {
   }
 
   void add_space(std::size_t span) {
-    Abs w = ctx.cache->space(spec.spans[span].style).width;
+    Abs w = space_of(span).width;
     // Interword glue as in TeX's fonts: stretch 1/2 and shrink 1/3 of the space. Ragged
     // paragraphs make it rigid (Knuth & Plass's ragged-right pattern, see ParagraphBuilder).
     pb.add_space(w, w / 2, w / 3, add_payload({Payload::Kind::Space, 0, 0, 0, span}));
   }
 
-  void add_word(Word word) {
-    const StyledText& span = spec.spans[word.span];
-    std::string_view text = std::string_view(span.text).substr(word.start, word.end - word.start);
-    const ShapedPiece& shaped = ctx.cache->shape(span.style, text);
+  void add_word(Word word, const ShapedPiece& shaped) {
+    std::string_view text = std::string_view(spec.spans[word.span].text).substr(word.start, word.end - word.start);
     for (const auto& m : shaped.missing) out->missing.push_back({m.first, word.start + m.second});
+    word.shaped = &shaped;
     std::size_t wi = words.size();
     std::size_t from = 0;
-    Abs hyphen = ctx.cache->shape(span.style, "-").width;
+    Abs hyphen = word.breaks.empty() ? Abs::zero() : hyphen_of(word.span).width;
     for (const WordBreak& br : word.breaks) {
       pb.add_box(width_between(shaped, from, br.offset),
                  add_payload({Payload::Kind::Part, wi, word.start + from, word.start + br.offset}));
@@ -80,7 +104,7 @@ struct Builder {
   // A no-break space (U+00A0) between words: TeX's tie (~). It is drawn as an ordinary
   // space glyph, so extractors read U+0020, but no line breaks there.
   void add_tie(std::size_t span) {
-    Abs w = ctx.cache->space(spec.spans[span].style).width;
+    Abs w = space_of(span).width;
     pb.add_tie(w, w / 2, w / 3, add_payload({Payload::Kind::Space, 0, 0, 0, span}));
   }
 
@@ -122,8 +146,9 @@ struct Builder {
         const TextStyle& st = spec.spans[s].style;
         std::string_view text = std::string_view(t).substr(i, j - i);
         wb.allow_hyphenation = spec.hyphenate && ctx.hyphenator;
-        w.breaks = word_breaks(text, wb, ctx.hyphenator, ctx.cache->shape(st, text).width);
-        add_word(std::move(w));
+        const ShapedPiece& shaped = ctx.cache->shape(st, text);
+        w.breaks = word_breaks(text, wb, ctx.hyphenator, shaped.width);
+        add_word(std::move(w), shaped);
         any_box = true;
         i = j;
       }
@@ -241,7 +266,7 @@ SetLine assemble_line(const Builder& b, const lb::Line& line, Abs width,
       // Ragged lines: the stretch of the glue pair cancels inside a line (see add_space),
       // so spaces keep their natural width; justified lines set the glue.
       Abs adv = spec.align == Align::Justify ? lb::set_width(it, line) : it.width;
-      w.append(ctx.cache->space(st.style), " ", st.style, adv, std::nullopt);
+      w.append(b.shaped_space(p.span), " ", st.style, adv, std::nullopt);
       ++k;
       continue;
     }
@@ -270,11 +295,12 @@ SetLine assemble_line(const Builder& b, const lb::Line& line, Abs width,
     else if (continues) actual = st.text.substr(word.start, word.end - word.start);
     std::string_view text = std::string_view(st.text).substr(start, end - start);
     Abs x0 = w.x;
-    w.append(ctx.cache->shape(st.style, text), text, st.style, Abs::zero(), actual);
+    const bool whole = start == word.start && end == word.end;
+    w.append(whole ? *word.shaped : ctx.cache->shape(st.style, text), text, st.style, Abs::zero(), actual);
     if (hyphen_here) {
       // The hyphen joins the run of the first half, whose ActualText is the whole word.
       GlyphRun& run = out.frame.runs.back();
-      const ShapedPiece& hy = ctx.cache->shape(st.style, "-");
+      const ShapedPiece& hy = b.shaped_hyphen(word.span);
       uint32_t base = static_cast<uint32_t>(run.text.size());
       run.text += "-";
       for (const PieceRun& r : hy.runs)
@@ -334,7 +360,7 @@ SetParagraph set_aligned(const ParagraphSpec& spec, const InlineContext& ctx, bo
   lb::ParagraphStyle pstyle;
   pstyle.alignment = spec.align == Align::Justify ? lb::Alignment::Justified : lb::Alignment::RaggedRight;
   pstyle.ragged_stretch = em * 3;
-  Builder b{spec, ctx, {}, {}, lb::ParagraphBuilder(pstyle), {}, &out};
+  Builder b{spec, ctx, {}, {}, lb::ParagraphBuilder(pstyle), {}, &out, {}, {}};
   b.build();
   lb::BreakParams params;
   params.line_widths = {spec.width};
