@@ -16,7 +16,7 @@ namespace {
 
 std::string errno_text(int e) { return std::strerror(e); }
 
-/// The directory part of a path ("." when there is none), for the temp file and fsync.
+/// The directory part of a path ("." when there is none), for messages.
 std::string directory_of(const std::string& path) {
   const auto slash = path.find_last_of('/');
   if (slash == std::string::npos) return ".";
@@ -85,16 +85,13 @@ bool write_file_atomically(const std::string& path, std::string_view bytes, std:
     ::unlink(temp.c_str());
     return fail("write failed", e);
   }
+  // The data is on disk before the name points to it (the fsync above), so after a crash
+  // `path` holds the old file or the new one, complete. The directory is not fsync'ed:
+  // that would only decide which of the two a crash leaves, for 0.2 ms of every build.
   if (::rename(temp.c_str(), path.c_str()) != 0) {
     const int e = errno;
     ::unlink(temp.c_str());
     return fail("rename failed", e);
-  }
-  // Make the rename itself durable.
-  const int dir = ::open(directory_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
   }
   return true;
 }

@@ -1,5 +1,6 @@
 // Writing output files so that nothing is ever lost: a reader sees the old file or the new
-// one, never half of one, and a failed build leaves the previous PDF in place.
+// one, never half of one, a failed build leaves the previous PDF in place, and so does a
+// crash or power cut (the new file's data reaches the disk before its name does).
 #pragma once
 
 #include <string>
