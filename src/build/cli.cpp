@@ -146,13 +146,11 @@ int run_build(const CliArgs& args, const CliIo& io) {
 
   if (target == "-") {
     io.out(result->pdf);
-    return 0;
-  }
-  std::string why;
-  if (!write_file_atomically(target, result->pdf, &why)) {
+  } else if (std::string why; !write_file_atomically(target, result->pdf, &why)) {
     io.err("vitae: error: " + why + "\n");  // says "cannot write PATH: ..." itself
     return 1;
   }
+  if (io.exit_early) io.exit_early(0);
   return 0;
 }
 

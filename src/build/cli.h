@@ -39,6 +39,12 @@ struct CliIo {
   /// Starts getting the PDF writer; called once, as early as possible, by a build that will
   /// write a PDF (the program loads its module in the background: build/pdf_source.h).
   std::function<std::shared_ptr<const PdfWriterSource>()> pdf_writer;
+  /// When set, called with exit code 0 as soon as a build's PDF is complete (renamed into
+  /// place, or all sent to standard output). The program ends the process there, without
+  /// freeing what the build made: the kernel reclaims a process's memory anyway, and freeing
+  /// the fonts and joining the helper threads cost 0.4 ms of every build (as clang's
+  /// -disable-free, docs/performance.md). Unset (tests, embedding), run_cli returns as usual.
+  std::function<void(int code)> exit_early;
 };
 
 /// Runs vitae with the given arguments. Exit codes: 0 success (warnings allowed),

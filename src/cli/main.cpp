@@ -28,6 +28,13 @@ int main(int argc, char** argv) {
     return v ? std::optional<std::string>(v) : std::nullopt;
   };
   io.pdf_writer = [] { return vitae::load_pdf_module(vitae::pdf_module_beside_program()); };
+#ifndef VITAE_SANITIZE_BUILD  // LeakSanitizer checks at a normal exit: let it
+  io.exit_early = [](int code) {
+    const bool flushed = std::fflush(stdout) == 0;
+    std::fflush(stderr);
+    std::_Exit(flushed ? code : 1);
+  };
+#endif
   int code = vitae::run_cli(args, io);
   if (std::fflush(stdout) != 0) return 1;
   return code;

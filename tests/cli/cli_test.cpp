@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <sstream>
 
@@ -18,9 +19,12 @@ struct CliRun {
   std::string out, err;
 };
 
-CliRun run(std::vector<std::string> args, std::string stdin_text = {}, std::map<std::string, std::string> env = {}) {
+/// `exit_early`, when given, becomes CliIo::exit_early and sees the run so far.
+CliRun run(std::vector<std::string> args, std::string stdin_text = {}, std::map<std::string, std::string> env = {},
+           std::function<void(int, const CliRun&)> exit_early = {}) {
   CliRun r;
   CliIo io;
+  if (exit_early) io.exit_early = [&](int code) { exit_early(code, r); };
   io.out = [&](std::string_view s) { r.out += s; };
   io.err = [&](std::string_view s) { r.err += s; };
   io.read_stdin = [&](std::size_t max) -> std::optional<std::string> { return stdin_text.substr(0, max); };
@@ -122,6 +126,42 @@ TEST_F(CliFiles, StdinToStdout) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, 5), "%PDF-");
   EXPECT_EQ(r.err.find("%PDF"), std::string::npos);
+}
+
+// The program ends the process as soon as the PDF is complete (CliIo::exit_early): the
+// call must come once, with code 0, after the PDF is renamed into place or all written to
+// standard output, and never when the build fails.
+TEST_F(CliFiles, ExitsEarlyOnlyOnceThePdfIsComplete) {
+  fs::path cv = write("cv.yaml", kMinimal);
+  std::vector<int> codes;
+  std::string pdf_at_exit;
+  CliRun r = run({"build", cv.string()}, {}, {}, [&](int code, const CliRun&) {
+    codes.push_back(code);
+    pdf_at_exit = slurp(dir / "cv.pdf");
+  });
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(codes, std::vector<int>{0});
+  EXPECT_EQ(pdf_at_exit.rfind("%PDF-1.7", 0), 0u);
+  EXPECT_EQ(pdf_at_exit, slurp(dir / "cv.pdf"));
+  for (const auto& e : fs::directory_iterator(dir))  // no temporary file left behind
+    EXPECT_TRUE(e.path().filename() == "cv.yaml" || e.path().filename() == "cv.pdf") << e.path();
+
+  codes.clear();
+  std::string out_at_exit;
+  CliRun s = run({"build", cv.string(), "-o", "-"}, {}, {}, [&](int code, const CliRun& so_far) {
+    codes.push_back(code);
+    out_at_exit = so_far.out;
+  });
+  EXPECT_EQ(s.code, 0);
+  EXPECT_EQ(codes, std::vector<int>{0});
+  EXPECT_EQ(out_at_exit, s.out);
+  EXPECT_NE(out_at_exit.find("%%EOF"), std::string::npos);
+
+  codes.clear();
+  write("cv.yaml", "cv:\n  name: [unclosed\n");
+  CliRun f = run({"build", cv.string()}, {}, {}, [&](int code, const CliRun&) { codes.push_back(code); });
+  EXPECT_EQ(f.code, 1);
+  EXPECT_TRUE(codes.empty());
 }
 
 TEST_F(CliFiles, FailedBuildLeavesEarlierPdfUntouched) {
