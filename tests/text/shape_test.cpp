@@ -139,5 +139,50 @@ TEST(Shape, TwoThreadsShapeTheSameFontIdentically) {
   EXPECT_TRUE(same[0] && same[1]);
 }
 
+// A reused buffer must shape each text as a fresh one would: nothing of the previous call
+// (its direction, script, language, flags or glyphs) may carry over.
+TEST(Shape, AReusedBufferShapesAsAFreshOne) {
+  auto lato = font("lato/Lato-Regular.ttf");
+  auto libertine = font("libertine/LinLibertine_R.otf");
+  struct Case {
+    const Font* font;
+    std::string text;
+    ShapeOptions options;
+  };
+  ShapeOptions rtl;
+  rtl.direction = TextDirection::RightToLeft;
+  rtl.script = "Hebr";
+  rtl.language = "he";
+  ShapeOptions smcp;
+  smcp.features = {"+smcp", "onum"};
+  ShapeOptions big;
+  big.size = Abs::pt(24);
+  const std::vector<Case> cases = {
+      {libertine.get(), "\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD", rtl},
+      {lato.get(), "office AV", {}},
+      {libertine.get(), "Small Caps 2024", smcp},
+      {lato.get(), "Typesetting", big},
+      {lato.get(), "a much longer text than the one before, to grow the buffer", {}},
+      {lato.get(), "fi", {}},
+  };
+  ShapeBuffer buffer;
+  for (int round = 0; round < 2; ++round) {
+    for (const Case& c : cases) {
+      const auto fresh = shape(*c.font, c.text, 0, c.text.size(), c.options);
+      const auto reused = shape(*c.font, c.text, 0, c.text.size(), c.options, &buffer);
+      ASSERT_EQ(reused.size(), fresh.size()) << c.text;
+      for (std::size_t i = 0; i < fresh.size(); ++i) {
+        EXPECT_EQ(reused[i].id, fresh[i].id) << c.text << " glyph " << i;
+        EXPECT_EQ(reused[i].cluster, fresh[i].cluster) << c.text << " glyph " << i;
+        EXPECT_EQ(reused[i].x_advance_units, fresh[i].x_advance_units) << c.text << " glyph " << i;
+        EXPECT_EQ(reused[i].unsafe_to_break, fresh[i].unsafe_to_break) << c.text << " glyph " << i;
+      }
+    }
+  }
+  // A sub-range after a whole string: the context and the begin/end flags are the call's.
+  const std::string text = "affine office";
+  EXPECT_EQ(ids(shape(*lato, text, 1, 6, {}, &buffer)), ids(shape(*lato, text, 1, 6, {})));
+}
+
 }  // namespace
 }  // namespace vitae
