@@ -25,6 +25,16 @@ struct Loaded {
   std::string error;
 };
 
+/// Whether the malloc every library binds to is libc's, not one the program or a
+/// preloaded library defines.
+[[maybe_unused]] bool malloc_is_libcs() {
+  void* libc = dlopen("libc.so.6", RTLD_NOW | RTLD_NOLOAD);
+  if (!libc) return false;
+  const bool same = dlsym(RTLD_DEFAULT, "malloc") == dlsym(libc, "malloc");
+  dlclose(libc);
+  return same;
+}
+
 /// RTLD_DEEPBIND where it changes nothing but the time it takes. Binding the module's
 /// 10,000 symbols is most of its loading (21.6 M instructions), and with a plain
 /// RTLD_LOCAL every lookup first misses in each of the ~20 libraries the program itself
@@ -40,8 +50,9 @@ struct Loaded {
 /// own, which point to the same FILE objects, as nothing ever assigns to them. A library
 /// preloaded with LD_PRELOAD, /etc/ld.so.preload or an auditor breaks that: an allocator
 /// preloaded so would be bypassed by the module, which would then hand the program memory
-/// from libc's malloc to free (tests/cli/preload_test.cpp). Sanitizers refuse the flag.
-/// Decided on the calling thread: getenv is not to be raced with setenv.
+/// from libc's malloc to free (tests/cli/preload_test.cpp). So does a program that links
+/// an allocator in, or a sanitizer's runtime (which refuses the flag anyway): malloc must
+/// be libc's own. Decided on the calling thread: getenv is not to be raced with setenv.
 int deep_bind_flag() {
 #ifdef VITAE_MODULE_DEEPBIND
   for (const char* var : {"LD_PRELOAD", "LD_AUDIT"}) {
@@ -49,7 +60,7 @@ int deep_bind_flag() {
     if (value && *value) return 0;
   }
   if (access("/etc/ld.so.preload", F_OK) == 0) return 0;
-  return RTLD_DEEPBIND;
+  return malloc_is_libcs() ? RTLD_DEEPBIND : 0;
 #else
   return 0;
 #endif

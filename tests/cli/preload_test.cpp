@@ -4,13 +4,16 @@
 // the PDF bytes it hands back would come from another allocator than the one that frees
 // them. strict_malloc (tests/support) aborts on any such free.
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "../support/files.h"
+#include "build/pdf_source.h"
 
 extern char** environ;
 
@@ -21,8 +24,9 @@ using test_support::read_bytes;
 using test_support::TempDir;
 
 /// Runs `vitae build` on the reference CV into `out` with `extra_env` added; the exit
-/// status as from waitpid.
-int run_vitae(const std::string& out, const std::vector<std::string>& extra_env) {
+/// status as from waitpid. Standard error goes to `err_file` when one is named.
+int run_vitae(const std::string& out, const std::vector<std::string>& extra_env,
+              const std::string& err_file = {}) {
   std::vector<std::string> env_strings = extra_env;
   for (char** e = environ; *e; ++e) {
     std::string_view var(*e);
@@ -36,11 +40,37 @@ int run_vitae(const std::string& out, const std::vector<std::string>& extra_env)
   std::vector<char*> argv;
   for (std::string& s : args) argv.push_back(s.data());
   argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (!err_file.empty())
+    posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   pid_t pid;
-  if (posix_spawn(&pid, VITAE_BINARY, nullptr, nullptr, argv.data(), envp.data()) != 0) return -1;
+  const int spawned = posix_spawn(&pid, VITAE_BINARY, &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) return -1;
   int status = 0;
   waitpid(pid, &status, 0);
   return status;
+}
+
+/// The first object of the first lookup scope of the PDF module, from the dynamic loader's
+/// own account (LD_DEBUG=scopes): the module itself when it was opened with RTLD_DEEPBIND,
+/// the program when it was not. Empty when the account has no such line.
+std::string first_in_module_scope(const std::string& loader_log) {
+  std::istringstream in(loader_log);
+  bool in_module = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line.find("object=") != std::string::npos)
+      in_module = line.find(std::string("/") + kPdfModuleFile) != std::string::npos;
+    const auto scope = line.find("scope 0: ");
+    if (in_module && scope != std::string::npos) {
+      std::istringstream objects(line.substr(scope + 9));
+      std::string first;
+      objects >> first;
+      return first;
+    }
+  }
+  return {};
 }
 
 TEST(Preload, APreloadedMallocServesTheModuleTooAndTheBytesAreTheSame) {
@@ -56,6 +86,22 @@ TEST(Preload, APreloadedMallocServesTheModuleTooAndTheBytesAreTheSame) {
   const std::string pdf = read_bytes(preloaded);
   EXPECT_EQ(pdf.rfind("%PDF-1.7", 0), 0u);
   EXPECT_EQ(pdf, read_bytes(plain));  // the allocator leaves no trace in the output
+}
+
+// The fast path: with nothing preloaded, the module looks its symbols up among its own
+// libraries first (RTLD_DEEPBIND, build/pdf_source.cpp); with a preloaded malloc, in the
+// program's scope first, as every library of the process does.
+TEST(Preload, TheModuleBindsDeepOnlyWhenNothingIsPreloaded) {
+#ifdef VITAE_SANITIZE_BUILD
+  GTEST_SKIP() << "sanitizer builds never bind deep";
+#endif
+  TempDir dir;
+  const std::string log = dir.file("loader.log");
+  ASSERT_EQ(run_vitae(dir.file("a.pdf"), {"LD_DEBUG=scopes"}, log), 0);
+  EXPECT_TRUE(first_in_module_scope(read_bytes(log)).ends_with(std::string("/") + kPdfModuleFile))
+      << read_bytes(log).substr(0, 2000);
+  ASSERT_EQ(run_vitae(dir.file("b.pdf"), {"LD_DEBUG=scopes", std::string("LD_PRELOAD=") + VITAE_STRICT_MALLOC}, log), 0);
+  EXPECT_TRUE(first_in_module_scope(read_bytes(log)).ends_with("/vitae")) << read_bytes(log).substr(0, 2000);
 }
 
 }  // namespace
