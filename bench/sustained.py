@@ -16,16 +16,7 @@ import statistics
 import sys
 import time
 
-
-def run(argv, devnull):
-    actions = [(os.POSIX_SPAWN_DUP2, devnull, 1), (os.POSIX_SPAWN_DUP2, devnull, 2)]
-    start = time.perf_counter()
-    pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=actions)
-    _, status, usage = os.wait4(pid, 0)
-    wall = (time.perf_counter() - start) * 1000
-    if status != 0:
-        sys.exit(f"failed ({status}): {shlex.join(argv)}")
-    return wall, (usage.ru_utime + usage.ru_stime) * 1000
+from paired import run  # one spawn-and-wait4 for both scripts
 
 
 def main():
