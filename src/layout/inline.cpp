@@ -38,28 +38,19 @@ struct Builder {
   std::vector<lb::Item> items;
   SetParagraph* out;
 
-  // Per span, shaped once per paragraph: its space and its hyphen (looked up for every
-  // word and gap otherwise).
-  std::vector<const ShapedPiece*> spaces, hyphens;
+  // Per span, looked up once per paragraph: its space and its hyphen (they were looked up
+  // for every word and gap). The cache's pieces never move.
+  mutable std::vector<const ShapedPiece*> spaces, hyphens;
 
-  const ShapedPiece& space_of(std::size_t span) {
-    if (spaces.empty()) spaces.resize(spec.spans.size(), nullptr);
+  const ShapedPiece& space_of(std::size_t span) const {
+    if (spaces.size() <= span) spaces.resize(spec.spans.size(), nullptr);
     if (!spaces[span]) spaces[span] = &ctx.cache->space(spec.spans[span].style);
     return *spaces[span];
   }
-  const ShapedPiece& hyphen_of(std::size_t span) {
-    if (hyphens.empty()) hyphens.resize(spec.spans.size(), nullptr);
+  const ShapedPiece& hyphen_of(std::size_t span) const {
+    if (hyphens.size() <= span) hyphens.resize(spec.spans.size(), nullptr);
     if (!hyphens[span]) hyphens[span] = &ctx.cache->shape(spec.spans[span].style, "-");
     return *hyphens[span];
-  }
-
-  // What space_of and hyphen_of shaped while the paragraph was built (every space of a
-  // line, and the hyphen of every word with breaks), else from the cache.
-  const ShapedPiece& shaped_space(std::size_t span) const {
-    return span < spaces.size() && spaces[span] ? *spaces[span] : ctx.cache->space(spec.spans[span].style);
-  }
-  const ShapedPiece& shaped_hyphen(std::size_t span) const {
-    return span < hyphens.size() && hyphens[span] ? *hyphens[span] : ctx.cache->shape(spec.spans[span].style, "-");
   }
 
   uint32_t add_payload(Payload p) {
@@ -266,7 +257,7 @@ SetLine assemble_line(const Builder& b, const lb::Line& line, Abs width,
       // Ragged lines: the stretch of the glue pair cancels inside a line (see add_space),
       // so spaces keep their natural width; justified lines set the glue.
       Abs adv = spec.align == Align::Justify ? lb::set_width(it, line) : it.width;
-      w.append(b.shaped_space(p.span), " ", st.style, adv, std::nullopt);
+      w.append(b.space_of(p.span), " ", st.style, adv, std::nullopt);
       ++k;
       continue;
     }
@@ -300,7 +291,7 @@ SetLine assemble_line(const Builder& b, const lb::Line& line, Abs width,
     if (hyphen_here) {
       // The hyphen joins the run of the first half, whose ActualText is the whole word.
       GlyphRun& run = out.frame.runs.back();
-      const ShapedPiece& hy = b.shaped_hyphen(word.span);
+      const ShapedPiece& hy = b.hyphen_of(word.span);
       uint32_t base = static_cast<uint32_t>(run.text.size());
       run.text += "-";
       for (const PieceRun& r : hy.runs)
