@@ -44,12 +44,12 @@ struct Builder {
 
   const ShapedPiece& space_of(std::size_t span) const {
     if (spaces.size() <= span) spaces.resize(spec.spans.size(), nullptr);
-    if (!spaces[span]) spaces[span] = &ctx.cache->space(spec.spans[span].style);
+    if (!spaces[span]) spaces[span] = &ctx.shaper->space(spec.spans[span].style);
     return *spaces[span];
   }
   const ShapedPiece& hyphen_of(std::size_t span) const {
     if (hyphens.size() <= span) hyphens.resize(spec.spans.size(), nullptr);
-    if (!hyphens[span]) hyphens[span] = &ctx.cache->shape(spec.spans[span].style, "-");
+    if (!hyphens[span]) hyphens[span] = &ctx.shaper->shape(spec.spans[span].style, "-");
     return *hyphens[span];
   }
 
@@ -137,7 +137,7 @@ struct Builder {
         const TextStyle& st = spec.spans[s].style;
         std::string_view text = std::string_view(t).substr(i, j - i);
         wb.allow_hyphenation = spec.hyphenate && ctx.hyphenator;
-        const ShapedPiece& shaped = ctx.cache->shape(st, text);
+        const ShapedPiece& shaped = ctx.shaper->shape(st, text);
         w.breaks = word_breaks(text, wb, ctx.hyphenator, shaped.width);
         add_word(std::move(w), shaped);
         any_box = true;
@@ -287,7 +287,7 @@ SetLine assemble_line(const Builder& b, const lb::Line& line, Abs width,
     std::string_view text = std::string_view(st.text).substr(start, end - start);
     Abs x0 = w.x;
     const bool whole = start == word.start && end == word.end;
-    w.append(whole ? *word.shaped : ctx.cache->shape(st.style, text), text, st.style, Abs::zero(), actual);
+    w.append(whole ? *word.shaped : ctx.shaper->shape(st.style, text), text, st.style, Abs::zero(), actual);
     if (hyphen_here) {
       // The hyphen joins the run of the first half, whose ActualText is the whole word.
       GlyphRun& run = out.frame.runs.back();

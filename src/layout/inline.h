@@ -13,7 +13,7 @@
 
 namespace vitae {
 
-class ShapeCache;
+class Shaper;
 class Hyphenator;
 namespace linebreak {
 class LineBreaker;
@@ -74,9 +74,10 @@ struct SetParagraph {
   Align align = Align::Left;
 };
 
-/// Per-build services for inline layout: a cache of shaped words, the hyphenator.
+/// One thread's services for inline layout: its way into the cache of shaped words, the
+/// hyphenator.
 struct InlineContext {
-  ShapeCache* cache = nullptr;
+  Shaper* shaper = nullptr;
   const Hyphenator* hyphenator = nullptr;  ///< null: hyphenation unavailable
   linebreak::LineBreaker* breaker = nullptr;  ///< reused scratch space; null: a fresh one
 };

@@ -39,10 +39,11 @@ LayoutResult layout_document(const Document& doc, const FontLibrary& fonts, cons
   Styles styles = resolve_styles(doc, fonts, diags);
   ShapeCache local_cache;
   ShapeCache& cache = options.shape_cache ? *options.shape_cache : local_cache;
+  Shaper shaper(cache);
   linebreak::LineBreaker breaker;
   Abs text_width = d.page.width - d.page.left_margin - d.page.right_margin;
   Abs goal = d.page.height - d.page.top_margin - d.page.bottom_margin;
-  RealizeContext ctx{doc, styles, InlineContext{&cache, options.hyphenator, &breaker}, diags, result.stats, text_width, goal,
+  RealizeContext ctx{doc, styles, InlineContext{&shaper, options.hyphenator, &breaker}, diags, result.stats, text_width, goal,
                      options.today};
 
   VList list = realize(ctx, options.workers);

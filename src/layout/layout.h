@@ -21,11 +21,12 @@ struct LayoutOptions {
   /// Hyphenation patterns for the document's language; null: no hyphenation.
   const Hyphenator* hyphenator = nullptr;
   /// Shaped words to reuse across layouts (variants of one CV, fitting to N pages): the
-  /// caller keeps it between runs, one per thread. Null: a fresh cache for this layout.
+  /// caller keeps it between runs. Thread-safe: layouts running in parallel may share it.
+  /// Null: a fresh cache for this layout.
   ShapeCache* shape_cache = nullptr;
   /// Helper threads to set sections on besides the caller's (see realize); null for builds
-  /// that already run in parallel, such as the variants of a batch. Helpers shape with
-  /// caches of their own, not `shape_cache`. The result does not depend on it.
+  /// that already run in parallel, such as the variants of a batch. The helpers shape
+  /// through the same cache. The result does not depend on it.
   Workers* workers = nullptr;
 };
 

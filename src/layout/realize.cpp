@@ -3,6 +3,7 @@
 // entries (entries.cpp), with the design's spacing between them.
 #include "layout/realize.h"
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 
@@ -141,41 +142,78 @@ void realize_section(const RealizeContext& ctx, const Section& s, VList& v) {
 
 // ---- Sections on several threads ----------------------------------------------------------
 
-/// One section's share of the work, kept apart until all are done.
-struct SectionPart {
+/// One task's share of the work (the header or a section), kept apart until all are done.
+struct Part {
   VList list;
   Diagnostics diags;
   LayoutStats stats;
 };
 
-/// Sections are independent until pagination, so they can be set in parallel: each is a
-/// task of a TaskGroup. Each thread has its own shape cache and line breaker (slot 0, the
-/// caller's thread, uses the context's). Parts are joined in section order, so the list,
-/// the messages and the statistics are those of a single thread; what a helper throws is
-/// rethrown here, as a single thread would have thrown it.
-void realize_sections_parallel(const RealizeContext& ctx, Workers& workers, VList& v) {
+std::size_t markup_bytes(const std::vector<Highlight>& highlights) {
+  std::size_t n = 0;
+  for (const Highlight& h : highlights) n += h.text.markup.size() + markup_bytes(h.children);
+  return n;
+}
+
+/// Roughly how long a section takes to set: the bytes of text it holds, plus a little for
+/// each entry. Only the order in which sections are handed out depends on it.
+std::size_t work_estimate(const Section& s) {
+  std::size_t n = s.title.size();
+  for (const Entry& e : s.entries) {
+    n += 32 + markup_bytes(e.highlights);
+    for (const Text* t : {&e.institution, &e.area, &e.degree, &e.company, &e.position, &e.name, &e.title,
+                          &e.journal, &e.label, &e.details, &e.bullet, &e.text, &e.date, &e.location, &e.summary})
+      n += t->markup.size();
+    for (const Text& a : e.authors) n += a.markup.size();
+  }
+  return n;
+}
+
+/// The header and the sections are independent until pagination, so they can be set in
+/// parallel: each is a task of a TaskGroup. All threads shape through the context's cache
+/// (thread-safe), each with a Shaper and a line breaker of its own (slot 0, the caller's
+/// thread, uses the context's). The largest sections are handed out first, so that the
+/// threads finish close together (longest-processing-time-first scheduling, Graham 1969);
+/// the header goes first of all, since the sections wait for nothing but it is short. Parts
+/// are joined in document order, so the list, the messages and the statistics are those of
+/// a single thread; what a helper throws is rethrown here, as a single thread would have
+/// thrown it.
+void realize_parallel(const RealizeContext& ctx, Workers& workers, VList& v) {
   const std::vector<Section>& sections = ctx.doc.cv.sections;
-  std::vector<SectionPart> parts(sections.size());
+  std::vector<Part> parts(sections.size() + 1);  // the header, then the sections
+  std::vector<std::size_t> order(sections.size());
+  std::vector<std::size_t> estimate(sections.size());
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    order[i] = i;
+    estimate[i] = work_estimate(sections[i]);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return estimate[a] > estimate[b]; });
   struct Scratch {
-    ShapeCache cache;
+    explicit Scratch(ShapeCache& cache) : shaper(cache) {}
+    Shaper shaper;
     linebreak::LineBreaker breaker;
   };
-  // One per slot, made by the slot's own thread when it takes its first section.
+  // One per slot, made by the slot's own thread when it takes its first task.
   std::vector<std::unique_ptr<Scratch>> scratch(workers.threads());
-  TaskGroup group(&workers, sections.size(), [&](std::size_t i, unsigned slot) {
+  TaskGroup group(&workers, parts.size(), [&](std::size_t task, unsigned slot) {
     InlineContext inline_ctx = ctx.inline_ctx;
     if (slot > 0) {
-      if (!scratch[slot]) scratch[slot] = std::make_unique<Scratch>();
+      if (!scratch[slot]) scratch[slot] = std::make_unique<Scratch>(ctx.inline_ctx.shaper->cache());
       Scratch& s = *scratch[slot];
-      inline_ctx = InlineContext{&s.cache, ctx.inline_ctx.hyphenator, &s.breaker};
+      inline_ctx = InlineContext{&s.shaper, ctx.inline_ctx.hyphenator, &s.breaker};
     }
-    SectionPart& part = parts[i];
+    const std::size_t index = task == 0 ? 0 : order[task - 1] + 1;
+    Part& part = parts[index];
     RealizeContext c{ctx.doc,        ctx.styles,    inline_ctx, part.diags, part.stats,
                      ctx.text_width, ctx.page_goal, ctx.today};
-    realize_section(c, sections[i], part.list);
+    if (index == 0) {
+      realize_header(c, part.list);
+    } else {
+      realize_section(c, sections[index - 1], part.list);
+    }
   });
   group.wait();
-  for (SectionPart& part : parts) {
+  for (Part& part : parts) {
     v.append(std::move(part.list));
     for (const Diagnostic& d : part.diags.all()) ctx.diags.add(d);
     ctx.stats.merge(part.stats);
@@ -186,10 +224,10 @@ void realize_sections_parallel(const RealizeContext& ctx, Workers& workers, VLis
 
 VList realize(const RealizeContext& ctx, Workers* workers) {
   VList v;
-  realize_header(ctx, v);
-  if (workers && workers->threads() > 1 && ctx.doc.cv.sections.size() > 1) {
-    realize_sections_parallel(ctx, *workers, v);
+  if (workers && workers->threads() > 1 && !ctx.doc.cv.sections.empty()) {
+    realize_parallel(ctx, *workers, v);
   } else {
+    realize_header(ctx, v);
     for (const Section& s : ctx.doc.cv.sections) realize_section(ctx, s, v);
   }
   return v;

@@ -27,8 +27,8 @@ struct RealizeContext {
 };
 
 /// The whole CV as one vertical list, ready for pagination. With `workers` that have
-/// helpers, sections are realized on them and the caller's thread; the list, diagnostics
-/// and statistics are the same as with one thread.
+/// helpers, the header and the sections are realized on them and the caller's thread; the
+/// list, diagnostics and statistics are the same as with one thread.
 VList realize(const RealizeContext& ctx, Workers* workers = nullptr);
 
 /// Typesets one line of markup (e.g. the footer) in `role`, aligned in `width`.

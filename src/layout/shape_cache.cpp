@@ -8,7 +8,7 @@ namespace vitae {
 namespace {
 
 // Cache key: font identity, size, features and the text, written into `key` (a buffer
-// kept by the cache, so that the thousands of hits in a build allocate nothing).
+// kept by the shaper, so that the thousands of hits in a build allocate nothing).
 void cache_key(const TextStyle& style, std::string_view text, std::string& key) {
   key.clear();
   const Font* font = style.font.get();
@@ -23,17 +23,11 @@ void cache_key(const TextStyle& style, std::string_view text, std::string& key) 
   key.append(text);
 }
 
-}  // namespace
-
-const ShapedPiece& ShapeCache::shape(const TextStyle& style, std::string_view text) {
-  cache_key(style, text, key_);
-  auto it = cache_.find(key_);
-  if (it != cache_.end()) return it->second;
-
+ShapedPiece shape_piece(const TextStyle& style, std::string_view text, ShapeBuffer& buffer) {
   ShapeOptions opts;
   opts.size = style.size;
   opts.features = style.features;
-  ShapedText shaped = shape_text(text, 0, text.size(), style.chain, opts, &buffer_);
+  ShapedText shaped = shape_text(text, 0, text.size(), style.chain, opts, &buffer);
   ShapedPiece piece;
   piece.runs.reserve(shaped.runs.size());
   for (const ShapedRun& r : shaped.runs) {
@@ -45,7 +39,26 @@ const ShapedPiece& ShapeCache::shape(const TextStyle& style, std::string_view te
     }
   }
   for (const MissingChar& m : shaped.missing) piece.missing.push_back({m.codepoint, m.offset});
-  return cache_.emplace(key_, std::move(piece)).first->second;
+  return piece;
+}
+
+}  // namespace
+
+const ShapedPiece* ShapeCache::find(const std::string& key) const {
+  std::lock_guard lock(mutex_);
+  auto it = pieces_.find(key);
+  return it == pieces_.end() ? nullptr : &it->second;
+}
+
+const ShapedPiece& ShapeCache::insert(const std::string& key, ShapedPiece piece) {
+  std::lock_guard lock(mutex_);
+  return pieces_.try_emplace(key, std::move(piece)).first->second;
+}
+
+const ShapedPiece& Shaper::shape(const TextStyle& style, std::string_view text) {
+  cache_key(style, text, key_);
+  if (const ShapedPiece* hit = cache_.find(key_)) return *hit;
+  return cache_.insert(key_, shape_piece(style, text, buffer_));
 }
 
 }  // namespace vitae

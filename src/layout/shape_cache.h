@@ -1,8 +1,11 @@
-// ShapeCache: shaped words, memoised per build. A CV repeats words and whole phrases
-// (names, venues, months), and shaping is the costliest step of inline layout.
+// ShapeCache: shaped words, memoised. A CV repeats words and whole phrases (names, venues,
+// months), and shaping is the costliest step of inline layout. One cache serves every
+// thread of a build (and may serve the builds of a batch); each thread shapes through a
+// Shaper of its own.
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -27,19 +30,41 @@ struct ShapedPiece {
   Abs width;
 };
 
-/// Not thread-safe: one per build (builds in parallel each have their own).
+/// The shared store. Thread-safe: lookups and insertions take a lock, shaping happens
+/// outside it (Shaper). Pieces live in the map's nodes, which never move, so a reference
+/// handed out stays valid, whatever other threads insert, for the cache's lifetime.
 class ShapeCache {
  public:
+  /// The piece stored under `key`, or null.
+  const ShapedPiece* find(const std::string& key) const;
+  /// Stores `piece` under `key` unless a piece is there already (another thread shaped the
+  /// same word meanwhile: shaping is a pure function, so both are the same), and returns
+  /// the stored one.
+  const ShapedPiece& insert(const std::string& key, ShapedPiece piece);
+
+ private:
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, ShapedPiece> pieces_;
+};
+
+/// One thread's way into a ShapeCache: the scratch a lookup and a shaping need. Not
+/// thread-safe; one per thread, any number per cache.
+class Shaper {
+ public:
+  explicit Shaper(ShapeCache& cache) : cache_(cache) {}
+  Shaper(const Shaper&) = delete;
+  Shaper& operator=(const Shaper&) = delete;
+
   /// Shapes `text` in `style` (with the style's font chain), or returns the cached result.
   const ShapedPiece& shape(const TextStyle& style, std::string_view text);
   /// A space in `style`.
   const ShapedPiece& space(const TextStyle& style) { return shape(style, " "); }
+  ShapeCache& cache() const { return cache_; }
 
  private:
-  // Pieces live in the map's nodes, which never move: references stay valid.
-  std::unordered_map<std::string, ShapedPiece> cache_;
-  std::string key_;  ///< scratch space for the key of the piece looked up
-  ShapeBuffer buffer_;  ///< HarfBuzz's, reused for every word shaped
+  ShapeCache& cache_;
+  std::string key_;     ///< the key of the piece looked up: reused, so hits allocate nothing
+  ShapeBuffer buffer_;  ///< HarfBuzz's, reused for every word this thread shapes
 };
 
 }  // namespace vitae

@@ -27,7 +27,7 @@ class InlineTest : public ::testing::Test {
   SetParagraph set(const std::string& text, double width_pt, Align align = Align::Justify, bool hyphenate = false,
                    const Hyphenator* h = nullptr) {
     ParagraphSpec spec{{StyledText{text, style(), {}}}, Abs::pt(width_pt), align, Abs::pt(6), hyphenate, {}};
-    return set_paragraph(spec, InlineContext{&cache, h, &breaker});
+    return set_paragraph(spec, InlineContext{&shaper, h, &breaker});
   }
 
   static std::string line_text(const SetLine& l) {
@@ -38,6 +38,7 @@ class InlineTest : public ::testing::Test {
 
   FontLibrary fonts;
   ShapeCache cache;
+  Shaper shaper{cache};
   linebreak::LineBreaker breaker;
 };
 
