@@ -20,6 +20,7 @@ print(f"  median {statistics.median(t):.2f} ms, quartiles {q[0]:.2f}-{q[2]:.2f} 
 echo "PDF size: $(stat -c %s $out) bytes, $(pdfinfo $out | awk '/^Pages/ {print $2}') pages"
 build-bench/bench/vitae_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 echo "For the median over minutes: bench/sustained.py 480 'build-bench/vitae build $cv -o $out'"
+echo "  and in-process: bench/sustained_layout.py 300"
 if [ -x ../shared/anchors/compare.sh ]; then
   ../shared/anchors/compare.sh "build-bench/vitae build $cv -o $out"
 fi
