@@ -174,7 +174,7 @@ std::size_t work_estimate(const Section& s) {
 /// (thread-safe), each with a Shaper and a line breaker of its own (slot 0, the caller's
 /// thread, uses the context's). The largest sections are handed out first, so that the
 /// threads finish close together (longest-processing-time-first scheduling, Graham 1969);
-/// the header goes first of all, since the sections wait for nothing but it is short. Parts
+/// the header, which is short, is task 0, so the helper starts on the largest section. Parts
 /// are joined in document order, so the list, the messages and the statistics are those of
 /// a single thread; what a helper throws is rethrown here, as a single thread would have
 /// thrown it.
