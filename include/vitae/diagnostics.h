@@ -9,9 +9,13 @@
 namespace vitae {
 
 /// A position in a source file. Lines and columns count from 1; 0 means "unknown".
+/// `file` tells which of a build's source files the position is in, when a CV is read from
+/// several (a variant file and the CV it extends): an index into Document::files, 0 for
+/// the file being built.
 struct SourceLoc {
   int line = 0;
   int column = 0;
+  int file = 0;
 };
 
 /// A source file held in memory: its path as the user named it, and its bytes.

@@ -273,10 +273,18 @@ struct Settings {
 /// A whole CV file, validated.
 struct Document {
   std::string path;  ///< the source path as given ("-" for standard input)
+  /// Every file the document was read from, as the user or the file naming it gave it:
+  /// files[0] is `path`, then each file it extends, in order. SourceLoc::file indexes it.
+  std::vector<std::string> files;
   CV cv;
   Design design;
   Locale locale;
   Settings settings;
+
+  /// The path of the file `loc` is in (diagnostics, paths relative to the naming file).
+  const std::string& path_of(SourceLoc loc) const {
+    return loc.file > 0 && static_cast<std::size_t>(loc.file) < files.size() ? files[loc.file] : path;
+  }
 };
 
 }  // namespace vitae

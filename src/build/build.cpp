@@ -66,7 +66,7 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
   if (doc->design.hyphenation) {
     std::string why;
     hyph = services.hyphenators.get(doc->locale.bcp47, &why);
-    if (!hyph) diags.warning(doc->path, doc->design.theme_loc, "hyphenation is off: " + why);
+    if (!hyph) diags.warning(doc->path_of(doc->design.theme_loc), doc->design.theme_loc, "hyphenation is off: " + why);
   }
   lo.hyphenator = hyph.get();
   LayoutResult laid = layout_document(*doc, services.fonts, lo, diags);

@@ -64,7 +64,7 @@ std::vector<SetLine> paragraph(const RealizeContext& ctx, std::vector<StyledText
       std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
       list += (list.empty() ? "" : ", ") + std::string(buf);
     }
-    ctx.diags.warning(ctx.doc.path, loc,
+    ctx.diags.warning(ctx.doc.path_of(loc), loc,
                       (seen.size() == 1 ? "character " + list + " is" : "characters " + list + " are") +
                           " not in any font; shown as a box",
                       "choose a font that covers it with design.typography.font_family");
@@ -86,12 +86,12 @@ std::vector<SetLine> paragraph(const RealizeContext& ctx, std::vector<StyledText
       ++s.overfull_lines;
       char buf[32];
       std::snprintf(buf, sizeof buf, "%.2fpt", l.overfull_by.to_pt());
-      ctx.diags.warning(ctx.doc.path, loc, std::string("overfull line, ") + buf + " too wide: '" + line_excerpt(l) + "'",
+      ctx.diags.warning(ctx.doc.path_of(loc), loc, std::string("overfull line, ") + buf + " too wide: '" + line_excerpt(l) + "'",
                         "shorten the text or allow a break (a space, or a hyphen)");
     } else if (l.underfull && &l != &p.lines.back()) {
       // TeX's "Underfull \hbox (badness N)": reported, never silent.
       ++s.underfull_lines;
-      ctx.diags.warning(ctx.doc.path, loc,
+      ctx.diags.warning(ctx.doc.path_of(loc), loc,
                         "underfull line (badness " + std::to_string(l.badness) + "): '" + line_excerpt(l) + "'",
                         "rewording, or design.hyphenation: true, lets the line fill evenly");
     }

@@ -53,7 +53,7 @@ LayoutResult layout_document(const Document& doc, const FontLibrary& fonts, cons
   for (int i = 0; i < total; ++i) {
     Page page = make_page(d);
     PageSlice& s = slices[i];
-    if (s.overfull) diags.warning(doc.path, s.overfull_loc, "content does not fit on a page; it runs into the bottom margin");
+    if (s.overfull) diags.warning(doc.path_of(s.overfull_loc), s.overfull_loc, "content does not fit on a page; it runs into the bottom margin");
     std::move(s.frame).place_on(page, {d.page.left_margin, d.page.top_margin});
     if (i == 0 && d.page.show_top_note && options.today) {
       std::string note = fill_page_template(d.templates.top_note, doc, 1, total, today);

@@ -64,14 +64,14 @@ Styles resolve_styles(const Document& doc, const FontLibrary& fonts, Diagnostics
     for (int b = 0; b < 2; ++b)
       for (int i = 0; i < 2; ++i) {
         FontRequest req{family, b ? FontWeight::Bold : FontWeight::Regular,
-                        i ? FontStyle::Italic : FontStyle::Upright, directory_of(doc.path)};
+                        i ? FontStyle::Italic : FontStyle::Upright, directory_of(doc.path_of(rd.family->loc))};
         ResolvedFont rf = fonts.resolve(req);
         if (!rf.font) {
           if (reported.insert(family).second)
-            diags.error(doc.path, rd.family->loc, rf.error, rf.hint);
+            diags.error(doc.path_of(rd.family->loc), rd.family->loc, rf.error, rf.hint);
           rf = fonts.resolve(FontRequest{"Lato", req.weight, req.style, {}});
         } else if (rf.substituted && reported.insert(family).second) {
-          diags.warning(doc.path, rd.family->loc, rf.note);
+          diags.warning(doc.path_of(rd.family->loc), rd.family->loc, rf.note);
         }
         TextStyle& st = s.styles_[r][b][i];
         st.font = rf.font;

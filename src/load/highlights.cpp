@@ -91,7 +91,7 @@ std::vector<Highlight> read_highlights(const YNode& node, Reader& r) {
   for (const YNode& item : node.items) {
     if (item.is_scalar()) {
       Highlight h;
-      if (!split_nested_plain_scalar(item, r.source(), h.text, h.children)) h.text = {item.value, item.loc};
+      if (!split_nested_plain_scalar(item, r.source(item.loc), h.text, h.children)) h.text = {item.value, item.loc};
       out.push_back(std::move(h));
     } else if (item.is_map()) {
       out.push_back(read_mapping_highlight(item, r));

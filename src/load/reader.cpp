@@ -8,11 +8,11 @@
 namespace vitae::load {
 
 void Reader::error(SourceLoc loc, std::string message, std::string hint) {
-  diags_.error(path_, loc, std::move(message), std::move(hint));
+  diags_.error(path_of(loc), loc, std::move(message), std::move(hint));
 }
 
 void Reader::warning(SourceLoc loc, std::string message, std::string hint) {
-  diags_.warning(path_, loc, std::move(message), std::move(hint));
+  diags_.warning(path_of(loc), loc, std::move(message), std::move(hint));
 }
 
 void Reader::type_error(const YNode& node, std::string_view what, std::string_view expected) {
@@ -125,9 +125,9 @@ std::optional<std::vector<std::string>> Reader::string_list(const YNode& node,
   return out;
 }
 
-std::vector<std::string> read_tags(const YNode& node, Reader& r) {
-  auto list = r.text_list(node, "tags");
-  std::vector<std::string> out;
+std::vector<Text> read_tag_list(const YNode& node, Reader& r, std::string_view what) {
+  auto list = r.text_list(node, what);
+  std::vector<Text> out;
   if (!list) return out;
   for (Text& t : *list) {
     bool word = !t.markup.empty();
@@ -136,8 +136,14 @@ std::vector<std::string> read_tags(const YNode& node, Reader& r) {
     if (!word)
       r.error(t.loc, "a tag is one word without spaces, found '" + t.markup + "'");
     else
-      out.push_back(std::move(t.markup));
+      out.push_back(std::move(t));
   }
+  return out;
+}
+
+std::vector<std::string> read_tags(const YNode& node, Reader& r) {
+  std::vector<std::string> out;
+  for (Text& t : read_tag_list(node, r, "tags")) out.push_back(std::move(t.markup));
   return out;
 }
 

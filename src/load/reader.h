@@ -14,15 +14,26 @@
 
 namespace vitae::load {
 
-/// Where diagnostics go while one file is read: its path and the collector.
+/// Where diagnostics go while a CV is read: the paths and texts of its files (more than one
+/// when it extends others; SourceLoc::file picks one) and the collector.
 class Reader {
  public:
+  struct File {
+    std::string path;
+    std::string_view text;
+  };
   Reader(std::string path, Diagnostics& diags, std::string_view source = {})
-      : path_(std::move(path)), diags_(diags), source_(source) {}
+      : files_{{std::move(path), source}}, diags_(diags) {}
+  Reader(std::vector<File> files, Diagnostics& diags) : files_(std::move(files)), diags_(diags) {
+    if (files_.empty()) files_.push_back({});
+  }
 
-  const std::string& path() const { return path_; }
-  /// The text being read (for the few checks that look at how a value was written).
-  std::string_view source() const { return source_; }
+  /// The path of the file being built.
+  const std::string& path() const { return files_[0].path; }
+  /// The path of the file `loc` is in.
+  const std::string& path_of(SourceLoc loc) const { return file_of(loc).path; }
+  /// The text `loc` is in (for the few checks that look at how a value was written).
+  std::string_view source(SourceLoc loc) const { return file_of(loc).text; }
   Diagnostics& diags() { return diags_; }
 
   void error(SourceLoc loc, std::string message, std::string hint = {});
@@ -61,13 +72,18 @@ class Reader {
   std::optional<std::vector<std::string>> string_list(const YNode& node, std::string_view what);
 
  private:
-  std::string path_;
+  const File& file_of(SourceLoc loc) const {
+    return loc.file > 0 && static_cast<std::size_t>(loc.file) < files_.size() ? files_[loc.file] : files_[0];
+  }
+
+  std::vector<File> files_;
   Diagnostics& diags_;
-  std::string_view source_;
 };
 
 /// vitae's `tags:` extension: a list of single words.
 std::vector<std::string> read_tags(const YNode& node, Reader& r);
+/// Like read_tags, keeping where each tag was written; `what` names the list in messages.
+std::vector<Text> read_tag_list(const YNode& node, Reader& r, std::string_view what);
 
 /// The value of `key` in `map`, or null when absent. Read-only: never inserts.
 const YNode* find_field(const YNode& map, std::string_view key);
