@@ -1,6 +1,7 @@
 #include "build/build.h"
 
 #include <charconv>
+#include <chrono>
 
 #include "layout/layout.h"
 #include "load/load.h"
@@ -9,6 +10,12 @@
 namespace vitae {
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
 
 // Civil date from days since 1970-01-01 (Howard Hinnant's days_from_civil inverse).
 Date date_from_epoch(int64_t seconds) {
@@ -53,26 +60,45 @@ std::optional<int64_t> metadata_date(const Settings& settings, const BuildConfig
 
 std::optional<BuildResult> build_document(const SourceFile& source, const BuildConfig& config,
                                           const BuildServices& services, Diagnostics& diags) {
+  Clock::time_point start = Clock::now();
   std::optional<Document> doc = load_document(source, diags);
   if (!doc || diags.has_errors()) return std::nullopt;
+  double load = config.timings ? ms_since(start) : 0;
+  std::optional<BuildResult> result = build_loaded(*doc, config, services, diags);
+  if (result) result->times.load = load;
+  return result;
+}
+
+std::optional<BuildResult> build_loaded(const Document& doc, const BuildConfig& config,
+                                        const BuildServices& services, Diagnostics& diags) {
   BuildResult result;
+  Clock::time_point start = Clock::now();
+  auto lap = [&](double& into) {
+    if (!config.timings) return;
+    Clock::time_point now = Clock::now();
+    into = std::chrono::duration<double, std::milli>(now - start).count();
+    start = now;
+  };
 
   // vitae check lays the CV out too (without writing a PDF), so it reports what a build
   // would: a font family that does not exist, overfull lines, characters no font has.
   LayoutOptions lo;
-  lo.today = visible_date(doc->settings, config);
+  lo.today = visible_date(doc.settings, config);
   lo.workers = config.workers;
+  lo.shape_cache = config.shape_cache;
   std::shared_ptr<const Hyphenator> hyph;
-  if (doc->design.hyphenation) {
+  if (doc.design.hyphenation) {
     std::string why;
-    hyph = services.hyphenators.get(doc->locale.bcp47, &why);
-    if (!hyph) diags.warning(doc->path_of(doc->design.theme_loc), doc->design.theme_loc, "hyphenation is off: " + why);
+    hyph = services.hyphenators.get(doc.locale.bcp47, &why);
+    if (!hyph) diags.warning(doc.path_of(doc.design.theme_loc), doc.design.theme_loc, "hyphenation is off: " + why);
   }
   lo.hyphenator = hyph.get();
-  LayoutResult laid = layout_document(*doc, services.fonts, lo, diags);
+  LayoutResult laid = layout_document(doc, services.fonts, lo, diags);
   if (diags.has_errors()) return std::nullopt;
+  lap(result.times.layout);
   result.stats = laid.stats;
-  laid.doc.info.date = metadata_date(doc->settings, config);
+  result.font_files = std::move(laid.font_files);
+  laid.doc.info.date = metadata_date(doc.settings, config);
   if (config.dump) result.dump = dump_pages(laid.doc);
   if (config.check_only) return result;
   // The streams first: the PDF module may still be loading meanwhile.
@@ -80,6 +106,7 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
   content.workers = config.workers;
   std::optional<PreparedPdf> prepared = prepare_pdf(laid.doc, content, diags);
   if (!prepared) return std::nullopt;
+  lap(result.times.pdf_content);
   std::string why = "this program was built without a PDF writer";
   WritePdfFn write_pdf = services.pdf ? services.pdf->get(&why) : nullptr;
   if (!write_pdf) {
@@ -89,6 +116,7 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
   }
   std::optional<std::string> pdf = write_pdf(laid.doc, *prepared, diags);
   if (!pdf) return std::nullopt;
+  lap(result.times.pdf);
   result.pdf = std::move(*pdf);
   return result;
 }

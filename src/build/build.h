@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "build/pdf_source.h"
 #include "layout/stats.h"
@@ -16,6 +17,7 @@
 
 namespace vitae {
 
+class ShapeCache;
 class Workers;
 
 /// What builds share: fonts, hyphenation patterns and the PDF writer, loaded once per
@@ -44,18 +46,35 @@ struct BuildConfig {
   /// Helper threads this build may use to lay out and write (LayoutOptions::workers,
   /// PdfOptions::workers); null when builds already run in parallel.
   Workers* workers = nullptr;
+  /// Shaped words shared by the builds of a batch (LayoutOptions::shape_cache); null: each
+  /// build keeps its own.
+  ShapeCache* shape_cache = nullptr;
+  /// Measure each stage's time (vitae build -v).
+  bool timings = false;
+};
+
+/// Milliseconds spent in each stage of one build, when BuildConfig::timings.
+struct StageTimes {
+  double load = 0, layout = 0, pdf_content = 0, pdf = 0;
 };
 
 struct BuildResult {
   std::string pdf;  ///< empty for check_only
   std::string dump;  ///< dump_pages() of the layout, when BuildConfig::dump
   LayoutStats stats;  ///< typesetting statistics (vitae build --stats)
+  std::vector<std::string> font_files;  ///< every font file the build used (depfiles)
+  StageTimes times;
 };
 
 /// Loads, lays out and writes one CV. All problems go to `diags`; returns nothing when
 /// there were errors. Never throws.
 std::optional<BuildResult> build_document(const SourceFile& source, const BuildConfig& config,
                                           const BuildServices& services, Diagnostics& diags);
+
+/// Lays out and writes a document already loaded (one variant of a CvSource). Thread-safe
+/// for distinct `diags`: the builds of a batch run it in parallel.
+std::optional<BuildResult> build_loaded(const Document& doc, const BuildConfig& config,
+                                        const BuildServices& services, Diagnostics& diags);
 
 /// The date a CV shows as today, by precedence: SOURCE_DATE_EPOCH, settings.current_date,
 /// the clock (only for `current_date: today`); unset when none applies.

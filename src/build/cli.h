@@ -18,11 +18,22 @@ enum class Command { Build, Check, Help, Version };
 /// What the user asked for on the command line.
 struct CliArgs {
   Command command = Command::Help;
-  std::string input;             ///< "-" for standard input
-  std::optional<std::string> output;  ///< -o; "-" for standard output
-  std::string help_topic;        ///< for `vitae help COMMAND`
+  std::vector<std::string> inputs;    ///< "-" for standard input
+  std::optional<std::string> output;  ///< -o; "-" for standard output (one build only)
+  std::string help_topic;             ///< for `vitae help COMMAND`
   bool stats = false;
   bool dump = false;  ///< print the page dump instead of writing a PDF
+  std::optional<std::string> variant;  ///< --variant NAME
+  bool all_variants = false;           ///< --all-variants
+  std::vector<std::string> sets;       ///< --set KEY=VALUE, in order
+  unsigned jobs = 0;                   ///< -j N; 0: one thread per core
+  bool verbose = false;                ///< -v: timings per stage
+  std::optional<std::string> depfile;  ///< --depfile FILE (one build only)
+  bool depfile_beside = false;         ///< -MD: OUTPUT.d beside each PDF
+  bool usage_error_on_empty = false;   ///< plain `vitae`: usage on stderr, exit 2
+
+  /// Whether more than one PDF may come out (several inputs, or every variant).
+  bool many_outputs() const { return inputs.size() > 1 || all_variants; }
 };
 
 /// Parses argv (without the program name). Returns nothing and sets `error` on bad usage.

@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <charconv>
 #include <string>
 
 #include "build/cli.h"
@@ -14,38 +16,118 @@ std::optional<Command> command_named(const std::string& word) {
   return std::nullopt;
 }
 
+// The value of option `a` at args[i]: "--opt VALUE" (advancing i) or "--opt=VALUE".
+std::optional<std::string> option_value(const std::vector<std::string>& args, size_t& i, const std::string& name,
+                                        std::string* error) {
+  const std::string& a = args[i];
+  if (a == name) {
+    if (i + 1 >= args.size()) return *error = "'" + name + "' needs a value", std::nullopt;
+    return args[++i];
+  }
+  return a.substr(name.size() + 1);
+}
+
+bool is_option(const std::string& a, const std::string& name) {
+  return a == name || a.rfind(name + "=", 0) == 0;
+}
+
+bool parse_jobs(const std::string& v, unsigned* out, std::string* error) {
+  unsigned n = 0;
+  auto r = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || r.ec != std::errc() || r.ptr != v.data() + v.size() || n == 0 || n > 1024)
+    return *error = "-j needs a number of threads from 1 to 1024, found '" + v + "'", false;
+  *out = n;
+  return true;
+}
+
+// One option of `build` and `check` at args[i]; false with `error` set when it is not one.
+bool parse_option(const std::vector<std::string>& args, size_t& i, CliArgs& out, std::string* error) {
+  const std::string& a = args[i];
+  bool build = out.command == Command::Build;
+  if ((a == "-o" || is_option(a, "--output")) && !build)
+    return *error = "'" + a + "' is only for 'vitae build'", false;
+  if (a == "-o") {
+    if (i + 1 >= args.size()) return *error = "'-o' needs a file name", false;
+    out.output = args[++i];
+  } else if (is_option(a, "--output")) {
+    auto v = option_value(args, i, "--output", error);
+    if (!v) return false;
+    out.output = *v;
+  } else if (a == "--stats") {
+    out.stats = true;
+  } else if (a == "--dump" && build) {
+    out.dump = true;
+  } else if (is_option(a, "--variant")) {
+    auto v = option_value(args, i, "--variant", error);
+    if (!v) return false;
+    out.variant = *v;
+  } else if (a == "--all-variants") {
+    out.all_variants = true;
+  } else if (is_option(a, "--set")) {
+    auto v = option_value(args, i, "--set", error);
+    if (!v) return false;
+    if (v->find('=') == std::string::npos)
+      return *error = "--set needs KEY=VALUE, as in --set design.page.size=us-letter; found '" + *v + "'", false;
+    out.sets.push_back(*v);
+  } else if (a == "-j" || is_option(a, "--jobs") || (a.rfind("-j", 0) == 0 && a.size() > 2)) {
+    std::optional<std::string> v = a.rfind("-j", 0) == 0 && a.size() > 2 ? a.substr(2)
+                                   : a == "-j" ? option_value(args, i, "-j", error)
+                                               : option_value(args, i, "--jobs", error);
+    if (!v || !parse_jobs(*v, &out.jobs, error)) return false;
+  } else if (a == "-v" || a == "--verbose") {
+    out.verbose = true;
+  } else if (is_option(a, "--depfile") && build) {
+    auto v = option_value(args, i, "--depfile", error);
+    if (!v) return false;
+    out.depfile = *v;
+  } else if (a == "-MD" && build) {
+    out.depfile_beside = true;
+  } else {
+    return *error = "unknown option '" + a + "'", false;
+  }
+  return true;
+}
+
+// What several outputs rule out.
+bool check_combination(const CliArgs& out, std::string* error) {
+  if (out.inputs.empty()) return *error = "no input file given", false;
+  if (out.variant && out.all_variants) return *error = "'--variant' and '--all-variants' ask for different builds", false;
+  int stdin_inputs = static_cast<int>(std::count(out.inputs.begin(), out.inputs.end(), "-"));
+  if (stdin_inputs > 1) return *error = "standard input ('-') can be read only once", false;
+  bool to_stdout = out.output ? *out.output == "-" : stdin_inputs > 0;
+  if ((out.depfile || out.depfile_beside) && to_stdout && !out.many_outputs())
+    return *error = "a make rule needs a PDF file as its target, but the PDF goes to standard output", false;
+  if (out.many_outputs()) {
+    std::string why = out.all_variants ? "--all-variants builds every variant" : "several inputs are given";
+    if (out.output) return *error = "-o names one PDF, but " + why + " (each PDF is written beside its source)", false;
+    if (out.depfile) return *error = "--depfile names one file, but " + why + " (use -MD for one beside each PDF)", false;
+    if (out.dump) return *error = "--dump prints one build, but " + why, false;
+    if (stdin_inputs && out.all_variants) return *error = "--all-variants needs a file to name the PDFs after, not '-'", false;
+  }
+  return true;
+}
+
 // Parses the arguments after the command word of `build` and `check`.
-bool parse_input_args(const std::vector<std::string>& args, size_t i, CliArgs& out,
-                      std::string* error) {
+bool parse_input_args(const std::vector<std::string>& args, size_t i, CliArgs& out, std::string* error) {
   for (; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "-o" || a == "--output") {
-      if (out.command != Command::Build) return *error = "'" + a + "' is only for 'vitae build'", false;
-      if (i + 1 >= args.size()) return *error = "'" + a + "' needs a file name", false;
-      out.output = args[++i];
-    } else if (a.rfind("--output=", 0) == 0 && out.command == Command::Build) {
-      out.output = a.substr(9);
-    } else if (a == "--stats") {
-      out.stats = true;
-    } else if (a == "--dump" && out.command == Command::Build) {
-      out.dump = true;
-    } else if (a.size() > 1 && a[0] == '-') {
-      return *error = "unknown option '" + a + "'", false;
-    } else if (out.input.empty()) {
-      out.input = a;
+    if (a.size() > 1 && a[0] == '-') {
+      if (!parse_option(args, i, out, error)) return false;
     } else {
-      return *error = "more than one input file ('" + out.input + "' and '" + a + "')", false;
+      out.inputs.push_back(a);
     }
   }
-  if (out.input.empty()) return *error = "no input file given", false;
-  return true;
+  return check_combination(out, error);
 }
 
 }  // namespace
 
 std::optional<CliArgs> parse_cli_args(const std::vector<std::string>& args, std::string* error) {
   CliArgs out;
-  if (args.empty()) return out;  // plain `vitae`: general help
+  if (args.empty()) {  // plain `vitae`: bad usage, as the README's table says
+    out.usage_error_on_empty = true;
+    return out;
+  }
   const std::string& first = args[0];
   if (first == "--help" || first == "-h") return out;
   if (first == "--version" || first == "-V") {

@@ -1,5 +1,7 @@
 #include "layout/layout.h"
 
+#include <set>
+
 #include "layout/fields.h"
 #include "layout/paginate.h"
 #include "layout/realize.h"
@@ -21,6 +23,18 @@ std::string fill_page_template(std::string t, const Document& doc, int page, int
   replace_all(t, "NAME", doc.cv.name.markup);
   replace_all(t, "--", "\u2013");
   return t;
+}
+
+std::vector<std::string> font_files(const Styles& styles, const LaidOutDocument& doc) {
+  std::set<std::string> files;
+  for (int r = 0; r < 6; ++r)
+    for (bool bold : {false, true})
+      for (bool italic : {false, true})
+        if (const auto& f = styles.get(static_cast<Role>(r), bold, italic).font) files.insert(f->path());
+  for (const Page& page : doc.pages)
+    for (const GlyphRun& run : page.runs)
+      if (run.font) files.insert(run.font->path());
+  return {files.begin(), files.end()};
 }
 
 Page make_page(const Design& d) {
@@ -71,6 +85,7 @@ LayoutResult layout_document(const Document& doc, const FontLibrary& fonts, cons
     result.doc.pages.push_back(std::move(page));
   }
   result.stats.pages = total;
+  result.font_files = font_files(styles, result.doc);
 
   DocumentInfo& info = result.doc.info;
   std::string title = doc.settings.pdf_title;

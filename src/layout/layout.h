@@ -2,6 +2,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "layout/stats.h"
 #include "vitae/diagnostics.h"
@@ -33,6 +35,9 @@ struct LayoutOptions {
 struct LayoutResult {
   LaidOutDocument doc;
   LayoutStats stats;
+  /// Every font file the layout used, sorted: each role's faces and every font a glyph was
+  /// drawn from (fallbacks too). A depfile lists them.
+  std::vector<std::string> font_files;
 };
 
 /// Lays out a validated document. Problems (missing fonts or glyphs, overfull lines,

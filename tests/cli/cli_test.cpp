@@ -81,9 +81,23 @@ TEST(Cli, BadUsageExitsTwo) {
   EXPECT_EQ(run({"build"}).code, 2);
   EXPECT_EQ(run({"build", "a.yaml", "--bogus"}).code, 2);
   EXPECT_EQ(run({"check", "a.yaml", "-o", "x.pdf"}).code, 2);
-  CliRun r = run({"build", "a.yaml", "b.yaml"});
+  CliRun r = run({"build", "a.yaml", "b.yaml", "-o", "x.pdf"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find("more than one input file"), std::string::npos);
+  EXPECT_NE(r.err.find("-o names one PDF, but several inputs are given"), std::string::npos) << r.err;
+  EXPECT_EQ(run({"build", "a.yaml", "--all-variants", "--depfile", "x.d"}).code, 2);
+  EXPECT_EQ(run({"build", "a.yaml", "--variant", "x", "--all-variants"}).code, 2);
+  EXPECT_EQ(run({"build", "-", "-MD"}).code, 2);
+  EXPECT_EQ(run({"build", "-", "-"}).code, 2);
+  EXPECT_EQ(run({"build", "a.yaml", "-j", "zero"}).code, 2);
+  EXPECT_EQ(run({"build", "a.yaml", "--set", "cv.name"}).code, 2);
+}
+
+// The README's exit-status table: bad usage is 2, and plain `vitae` is bad usage.
+TEST(Cli, NoArgumentsPrintsUsageAndExitsTwo) {
+  CliRun r = run({});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.err.find("usage: vitae build"), std::string::npos) << r.err;
 }
 
 TEST(Cli, MissingInputIsAnError) {

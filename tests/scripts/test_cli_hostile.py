@@ -3,7 +3,8 @@
 
 Checks, each in a fresh temporary directory:
   exit-codes   0 for a valid CV (warnings allowed), 1 for input errors, 2 for bad usage
-               (unknown command, unknown option, no input, two inputs, -o with check);
+               (unknown command, unknown option, no input, -o with two inputs, -o with check,
+               no arguments);
                bad usage writes no file;
   hostile      empty file, binary data with NUL bytes, invalid UTF-8, tab indentation,
                unclosed quote, a list / a scalar document, nesting 100,000 levels deep
@@ -180,7 +181,12 @@ def check_exit_codes(c):
         "missing input argument": ["build"],
         "missing input argument (check)": ["check"],
         "-o without a file name": ["build", "cv.yaml", "-o"],
-        "two inputs": ["build", "cv.yaml", "warn.yaml"],
+        "-o with two inputs": ["build", "cv.yaml", "warn.yaml", "-o", "x.pdf"],
+        "-o with --all-variants": ["build", "cv.yaml", "--all-variants", "-o", "x.pdf"],
+        "--variant with --all-variants": ["build", "cv.yaml", "--variant", "a", "--all-variants"],
+        "--set without =": ["build", "cv.yaml", "--set", "cv.name"],
+        "-j 0": ["build", "cv.yaml", "-j", "0"],
+        "no arguments at all": [],
         "-o with check": ["check", "cv.yaml", "-o", "x.pdf"],
     }
     for label, args in usage.items():
