@@ -118,6 +118,10 @@ NEGATIVE = {
     "one-line entry with highlights": lambda d: d["cv"]["sections"]["skills"][0].update(
         highlights=["x"]),
     "locale month_names with 11 names": lambda d: d["locale"].update(month_names=["x"] * 11),
+    "unknown key in a variant": lambda d: d.update(variants={"ml": {"include_tag": ["ml"]}}),
+    "variant name with a slash": lambda d: d.update(variants={"a/b": {}}),
+    "set outside cv, design, locale, settings": lambda d: d.update(set={"variants.x": 1}),
+    "include_tags with a space": lambda d: d.update(include_tags=["two words"]),
 }
 
 # Documents that use the vitae extensions and must PASS (guards against an over-strict schema).
@@ -133,6 +137,11 @@ POSITIVE = {
     "hyphenation on": lambda d: d["design"].update(hyphenation=True),
     "font_family as a string": lambda d: d["design"].update(typography={"font_family": "Lato"}),
     "text entries": lambda d: d["cv"]["sections"].update(summary=["**Bold**, *italic*, \\*escaped\\*."]),
+    "variants": lambda d: d.update(variants={"ml": {"include_tags": ["ml"], "exclude_tags": ["x"],
+                                                    "sections": ["experience"], "set": {"cv.headline": "H"}}}),
+    "a variant file: extends without cv": lambda d: (d.pop("cv"), d.update(extends="../cv.yaml",
+                                                                           include_tags=["ml"])),
+    "top-level set with a list index": lambda d: d.update(set={"cv.sections.experience.0.position": "Lead"}),
 }
 
 
