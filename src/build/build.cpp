@@ -104,6 +104,7 @@ std::optional<BuildResult> build_loaded(const Document& doc, const BuildConfig& 
   // The streams first: the PDF module may still be loading meanwhile.
   PdfContentOptions content;
   content.workers = config.workers;
+  content.subset_cache = config.subset_cache;
   std::optional<PreparedPdf> prepared = prepare_pdf(laid.doc, content, diags);
   if (!prepared) return std::nullopt;
   lap(result.times.pdf_content);

@@ -17,6 +17,9 @@
 
 namespace vitae {
 
+namespace pdf {
+class SubsetCache;
+}
 class ShapeCache;
 class Workers;
 
@@ -49,6 +52,8 @@ struct BuildConfig {
   /// Shaped words shared by the builds of a batch (LayoutOptions::shape_cache); null: each
   /// build keeps its own.
   ShapeCache* shape_cache = nullptr;
+  /// Font subsets shared the same way (PdfContentOptions::subset_cache); null: none.
+  pdf::SubsetCache* subset_cache = nullptr;
   /// Measure each stage's time (vitae build -v).
   bool timings = false;
 };

@@ -8,7 +8,8 @@
 
 namespace vitae::pdf {
 
-Deflater::Deflater(int level) : c_(libdeflate_alloc_compressor(std::clamp(level, 0, 12))) {
+Deflater::Deflater(int level)
+    : c_(libdeflate_alloc_compressor(std::clamp(level, 0, 12))), level_(std::clamp(level, 0, 12)) {
   if (!c_) throw std::bad_alloc();
 }
 

@@ -25,9 +25,12 @@ class Deflater {
   /// `bytes` as a zlib stream (RFC 1950: what /FlateDecode reads). Deterministic: the same
   /// bytes for the same input, level and libdeflate version. Throws std::bad_alloc.
   std::string compress(std::string_view bytes);
+  /// The level it compresses at (after clamping).
+  int level() const { return level_; }
 
  private:
   libdeflate_compressor* c_;
+  int level_;
 };
 
 /// The bytes of one stream as they go into the file: Flate-compressed, or as they are.

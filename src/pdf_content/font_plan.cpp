@@ -8,6 +8,7 @@
 
 #include "pdf_content/cff_charset.h"
 #include "pdf_content/pdf_number.h"
+#include "pdf_content/subset_cache.h"
 #include "model/workers.h"
 #include "pdf_content/unicode.h"
 
@@ -89,16 +90,29 @@ std::vector<GlyphCode> code_table(const EmbeddedFont& f) {
 
 /// Subsets one font and prepares its tables; nullopt and `error` on failure. Touches
 /// nothing but `u` (read) and its result, so fonts can be done on several threads.
-std::optional<EmbeddedFont> embed_usage(const Usage& u, std::size_t index, std::string& error) {
-  const std::set<uint16_t> glyphs = u.glyphs();
-  auto subset = subset_font(*u.font, glyphs, &error);
+std::optional<FontSubset> make_subset(const Font& font, const std::set<uint16_t>& glyphs, std::string& error) {
+  auto subset = subset_font(font, glyphs, &error);
   if (!subset) return std::nullopt;
-  if (!use_cids_as_codes(*u.font, *subset)) {
+  if (!use_cids_as_codes(font, *subset)) {
     error = "cannot embed font: its CFF charset is damaged";
     return std::nullopt;
   }
-  EmbeddedFont f{u.font, "F" + std::to_string(index + 1), std::move(*subset),
-                 with_fallback_text(u, glyphs), {}};
+  return subset;
+}
+
+std::optional<EmbeddedFont> embed_usage(const Usage& u, std::size_t index, SubsetCache* cache, std::string& error) {
+  const std::set<uint16_t> glyphs = u.glyphs();
+  std::optional<FontSubset> subset;
+  std::shared_ptr<const CachedSubset> cached;
+  if (cache) {
+    cached = cache->get(u.font, glyphs, [&] { return make_subset(*u.font, glyphs, error); });
+    if (cached) subset = cached->subset();
+  } else {
+    subset = make_subset(*u.font, glyphs, error);
+  }
+  if (!subset) return std::nullopt;
+  EmbeddedFont f{u.font, "F" + std::to_string(index + 1), std::move(*subset), with_fallback_text(u, glyphs), {},
+                 std::move(cached)};
   f.codes = code_table(f);
   return f;
 }
@@ -148,14 +162,14 @@ bool drawable(const GlyphRun& run) {
 }
 
 std::optional<FontPlan> plan_fonts(const LaidOutDocument& doc, Diagnostics& diags,
-                                   Workers* workers) {
+                                   Workers* workers, SubsetCache* cache) {
   FontPlan plan;
   const auto usages = collect_usage(doc, plan.index, diags);
   if (!usages) return std::nullopt;
   const std::size_t n = usages->size();
   std::vector<std::optional<EmbeddedFont>> fonts(n);
   std::vector<std::string> errors(n);
-  run_tasks(workers, n, [&](std::size_t i) { fonts[i] = embed_usage((*usages)[i], i, errors[i]); });
+  run_tasks(workers, n, [&](std::size_t i) { fonts[i] = embed_usage((*usages)[i], i, cache, errors[i]); });
   for (std::size_t i = 0; i < n; ++i) {
     if (!fonts[i]) {
       diags.error((*usages)[i].font->path(), {}, errors[i]);

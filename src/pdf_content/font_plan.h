@@ -20,6 +20,9 @@ class Workers;
 
 namespace vitae::pdf {
 
+class CachedSubset;
+class SubsetCache;
+
 /// What writing content needs of one original glyph: looked up per glyph drawn, so kept
 /// in a table indexed by the original glyph id rather than in maps.
 struct GlyphCode {
@@ -39,6 +42,9 @@ struct EmbeddedFont {
   GlyphTextMap to_unicode;  ///< keyed by ORIGINAL glyph id
   /// subset and to_unicode again, indexed by original glyph id (made by plan_fonts).
   std::vector<GlyphCode> codes;
+  /// Where the subset came from when plan_fonts had a SubsetCache: its compressed program
+  /// is then made once for the whole batch. Null otherwise.
+  std::shared_ptr<const CachedSubset> cached;
 
   /// The entry of an original glyph in `codes`, or null when it is not in the subset.
   const GlyphCode* code(uint16_t old_glyph) const;
@@ -61,8 +67,9 @@ struct FontPlan {
 /// subsets each font, fonts on `workers`' helpers too when given (the result does not
 /// depend on it). Returns nullopt (with an error in `diags`) when a font cannot be subset or a run
 /// has no font.
+/// With `cache`, subsets are taken from it and stored in it (the same subsets as without).
 std::optional<FontPlan> plan_fonts(const LaidOutDocument& doc, Diagnostics& diags,
-                                   Workers* workers = nullptr);
+                                   Workers* workers = nullptr, SubsetCache* cache = nullptr);
 
 /// Whether a run should be drawn at all (a font, a positive size and some glyphs).
 bool drawable(const GlyphRun& run);

@@ -8,6 +8,7 @@
 
 #include "model/workers.h"
 #include "pdf_content/content_stream.h"
+#include "pdf_content/subset_cache.h"
 
 namespace vitae {
 namespace pdf {
@@ -25,7 +26,8 @@ std::string to_unicode_text(const EmbeddedFont& f) {
 }  // namespace
 
 FontStreams font_streams(const EmbeddedFont& f, Deflater* deflater) {
-  return {prepare_stream(f.subset.program, deflater), prepare_stream(to_unicode_text(f), deflater)};
+  StreamData program = f.cached ? f.cached->program(deflater) : prepare_stream(f.subset.program, deflater);
+  return {std::move(program), prepare_stream(to_unicode_text(f), deflater)};
 }
 
 }  // namespace pdf
@@ -37,7 +39,7 @@ namespace {
 /// keeps one compressor for all its streams.
 std::optional<PreparedPdf> prepare(const LaidOutDocument& doc, const PdfContentOptions& options,
                                    Diagnostics& diags) {
-  auto plan = pdf::plan_fonts(doc, diags, options.workers);
+  auto plan = pdf::plan_fonts(doc, diags, options.workers, options.subset_cache);
   if (!plan) return std::nullopt;
   const std::size_t fonts = plan->fonts.size();
   PreparedPdf out{std::move(*plan), std::vector<pdf::FontStreams>(fonts),

@@ -16,6 +16,9 @@
 namespace vitae {
 
 class Workers;
+namespace pdf {
+class SubsetCache;
+}
 
 struct PdfContentOptions {
   /// Flate-compress content, font and CMap streams (not XMP). Off only for debugging.
@@ -28,6 +31,9 @@ struct PdfContentOptions {
   /// on the caller's thread, for batch builds that run several documents in parallel
   /// already. The result is the same with or without.
   Workers* workers = nullptr;
+  /// Font subsets shared by the documents of a batch (see subset_cache.h); null: each
+  /// document subsets its own. The streams are the same either way.
+  pdf::SubsetCache* subset_cache = nullptr;
 };
 
 namespace pdf {
