@@ -16,10 +16,8 @@
 #include "build/build.h"
 #include "build/depfile.h"
 #include "build/output.h"
-#include "layout/shape_cache.h"
 #include "load/load.h"
 #include "model/workers.h"
-#include "pdf_content/subset_cache.h"
 
 namespace vitae {
 
@@ -277,10 +275,8 @@ int run_builds(const CliArgs& args, const CliIo& io) {
   }
 
   BuildServices services(pdf_writer);
-  ShapeCache shapes;
-  pdf::SubsetCache subsets;
-  config.shape_cache = &shapes;
-  config.subset_cache = &subsets;
+  BuildCaches caches;
+  config.caches = &caches;
   std::mutex print_mutex;
   std::vector<bool> done(jobs.size(), false);
   std::size_t next_to_print = 0;

@@ -85,7 +85,10 @@ std::optional<BuildResult> build_loaded(const Document& doc, const BuildConfig& 
   LayoutOptions lo;
   lo.today = visible_date(doc.settings, config);
   lo.workers = config.workers;
-  lo.shape_cache = config.shape_cache;
+  if (config.caches) {
+    lo.shape_cache = &config.caches->shapes;
+    lo.paragraph_cache = &config.caches->paragraphs;
+  }
   std::shared_ptr<const Hyphenator> hyph;
   if (doc.design.hyphenation) {
     std::string why;
@@ -104,7 +107,7 @@ std::optional<BuildResult> build_loaded(const Document& doc, const BuildConfig& 
   // The streams first: the PDF module may still be loading meanwhile.
   PdfContentOptions content;
   content.workers = config.workers;
-  content.subset_cache = config.subset_cache;
+  if (config.caches) content.subset_cache = &config.caches->subsets;
   std::optional<PreparedPdf> prepared = prepare_pdf(laid.doc, content, diags);
   if (!prepared) return std::nullopt;
   lap(result.times.pdf_content);

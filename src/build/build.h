@@ -9,6 +9,9 @@
 #include <vector>
 
 #include "build/pdf_source.h"
+#include "layout/paragraph_cache.h"
+#include "layout/shape_cache.h"
+#include "pdf_content/subset_cache.h"
 #include "layout/stats.h"
 #include "text/font_library.h"
 #include "text/hyphenate.h"
@@ -17,11 +20,16 @@
 
 namespace vitae {
 
-namespace pdf {
-class SubsetCache;
-}
-class ShapeCache;
 class Workers;
+
+/// Results of pure functions, kept across the builds of a batch (the variants of a CV
+/// share most of their words, paragraphs and font subsets) and across re-runs of a
+/// layout. Thread-safe; a build gets the same bytes with them as without.
+struct BuildCaches {
+  ShapeCache shapes;
+  ParagraphCache paragraphs;
+  pdf::SubsetCache subsets;
+};
 
 /// What builds share: fonts, hyphenation patterns and the PDF writer, loaded once per
 /// process and used by every build (thread-safe).
@@ -49,11 +57,8 @@ struct BuildConfig {
   /// Helper threads this build may use to lay out and write (LayoutOptions::workers,
   /// PdfOptions::workers); null when builds already run in parallel.
   Workers* workers = nullptr;
-  /// Shaped words shared by the builds of a batch (LayoutOptions::shape_cache); null: each
-  /// build keeps its own.
-  ShapeCache* shape_cache = nullptr;
-  /// Font subsets shared the same way (PdfContentOptions::subset_cache); null: none.
-  pdf::SubsetCache* subset_cache = nullptr;
+  /// What the builds of a batch share besides BuildServices; null: each build keeps its own.
+  BuildCaches* caches = nullptr;
   /// Measure each stage's time (vitae build -v).
   bool timings = false;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "layout/paragraph_cache.h"
 #include "layout/shape_cache.h"
 #include "layout/word_breaks.h"
 #include "linebreak/knuth_plass.h"
@@ -384,7 +385,9 @@ SetParagraph set_aligned(const ParagraphSpec& spec, const InlineContext& ctx, bo
 
 }  // namespace
 
-SetParagraph set_paragraph(const ParagraphSpec& spec, const InlineContext& ctx) {
+namespace {
+
+SetParagraph set_uncached(const ParagraphSpec& spec, const InlineContext& ctx) {
   bool loose = false;
   SetParagraph p = set_aligned(spec, ctx, &loose);
   if (!loose || spec.align != Align::Justify) return p;
@@ -394,6 +397,15 @@ SetParagraph set_paragraph(const ParagraphSpec& spec, const InlineContext& ctx) 
   ParagraphSpec ragged = spec;
   ragged.align = Align::Left;
   return set_aligned(ragged, ctx, &loose);
+}
+
+}  // namespace
+
+SetParagraph set_paragraph(const ParagraphSpec& spec, const InlineContext& ctx) {
+  if (!ctx.paragraphs) return set_uncached(spec, ctx);
+  std::string key = ParagraphCache::key(spec, ctx.hyphenator);
+  if (auto p = ctx.paragraphs->find(key)) return *p;
+  return *ctx.paragraphs->insert(std::move(key), set_uncached(spec, ctx));
 }
 
 }  // namespace vitae

@@ -13,6 +13,7 @@
 
 namespace vitae {
 
+class ParagraphCache;
 class Shaper;
 class Hyphenator;
 namespace linebreak {
@@ -80,6 +81,8 @@ struct InlineContext {
   Shaper* shaper = nullptr;
   const Hyphenator* hyphenator = nullptr;  ///< null: hyphenation unavailable
   linebreak::LineBreaker* breaker = nullptr;  ///< reused scratch space; null: a fresh one
+  /// Paragraphs already set, shared by threads and builds (a batch's variants); null: none.
+  ParagraphCache* paragraphs = nullptr;
 };
 
 /// Typesets a paragraph into lines. Never fails: words wider than the line are broken

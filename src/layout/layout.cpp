@@ -57,7 +57,7 @@ LayoutResult layout_document(const Document& doc, const FontLibrary& fonts, cons
   linebreak::LineBreaker breaker;
   Abs text_width = d.page.width - d.page.left_margin - d.page.right_margin;
   Abs goal = d.page.height - d.page.top_margin - d.page.bottom_margin;
-  RealizeContext ctx{doc, styles, InlineContext{&shaper, options.hyphenator, &breaker}, diags, result.stats, text_width, goal,
+  RealizeContext ctx{doc, styles, InlineContext{&shaper, options.hyphenator, &breaker, options.paragraph_cache}, diags, result.stats, text_width, goal,
                      options.today};
 
   VList list = realize(ctx, options.workers);

@@ -14,6 +14,7 @@ namespace vitae {
 
 class FontLibrary;
 class Hyphenator;
+class ParagraphCache;
 class ShapeCache;
 class Workers;
 
@@ -26,6 +27,9 @@ struct LayoutOptions {
   /// caller keeps it between runs. Thread-safe: layouts running in parallel may share it.
   /// Null: a fresh cache for this layout.
   ShapeCache* shape_cache = nullptr;
+  /// Paragraphs already set, kept across layouts the same way (paragraph_cache.h); null:
+  /// none. The result does not depend on it.
+  ParagraphCache* paragraph_cache = nullptr;
   /// Helper threads to set sections on besides the caller's (see realize); null for builds
   /// that already run in parallel, such as the variants of a batch. The helpers shape
   /// through the same cache. The result does not depend on it.
