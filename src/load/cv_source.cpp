@@ -33,6 +33,14 @@ constexpr std::size_t kMaxExtendsChain = 16;
 
 namespace fs = std::filesystem;
 
+// The file's resolved absolute path (symbolic links followed), to tell files apart.
+std::string identity(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(path, ec);
+  if (ec) p = fs::absolute(path, ec).lexically_normal();
+  return p.string();
+}
+
 std::vector<Reader::File> reader_files(const std::vector<SourceFile>& files) {
   std::vector<Reader::File> out;
   for (const SourceFile& f : files) out.push_back({f.path, f.text});
@@ -51,7 +59,13 @@ class Opener {
       diags_.error(f.path, {problem->loc.line, problem->loc.column, index}, problem->message, problem->hint);
       return std::nullopt;
     }
-    std::optional<YNode> root = parse_yaml_tree(f.text, f.path, diags_);
+    // Parsed with diagnostics of its own, so that their positions name this file.
+    Diagnostics parse_diags;
+    std::optional<YNode> root = parse_yaml_tree(f.text, f.path, parse_diags);
+    for (Diagnostic d : parse_diags.all()) {
+      d.loc.file = index;
+      diags_.add(std::move(d));
+    }
     if (root) set_file(*root, index);
     return root;
   }
@@ -74,9 +88,11 @@ class Opener {
       return fail(std::string("extends: expected the path of the CV this file builds on, found ") + kind_phrase(value),
                   "write it relative to this file: extends: ../cv.yaml");
     fs::path dir = index == 0 && data_.main_from_stdin ? fs::path() : fs::path(naming).parent_path();
-    std::string path = (dir / value.value).lexically_normal().string();
-    std::error_code ec;
-    std::string absolute = fs::absolute(path, ec).lexically_normal().string();
+    // Joined, not normalised: "apps/../cv.yaml" is what the system opens (apps may be a
+    // symbolic link, so dropping "apps/.." could name another file), as a C compiler
+    // names "../x.h" included from apps/. Cycles are found on the resolved path.
+    std::string path = (dir / value.value).string();
+    std::string absolute = identity(path);
     if (std::find(chain.begin(), chain.end(), absolute) != chain.end()) {
       std::string cycle;
       for (std::size_t i = 0; i < data_.files.size() && i <= static_cast<std::size_t>(index); ++i)
@@ -188,10 +204,7 @@ std::optional<CvSource> CvSource::open(const SourceFile& main, Diagnostics& diag
     std::optional<load::YNode> root = opener.parse(0);
     if (!root) return std::nullopt;
     std::vector<std::string> chain;
-    if (!data->main_from_stdin) {
-      std::error_code ec;
-      chain.push_back(std::filesystem::absolute(main.path, ec).lexically_normal().string());
-    }
+    if (!data->main_from_stdin) chain.push_back(load::identity(main.path));
     if (!opener.resolve_extends(*root, 0, chain)) return std::nullopt;
     data->root = std::move(*root);
     opener.read_overrides();
@@ -235,7 +248,8 @@ std::optional<Document> CvSource::document(const std::string& variant, Diagnosti
         std::string hint = names.empty() ? "it defines none: add a 'variants:' mapping"
                                          : "its variants are: " + load::joined(names);
         if (auto m = load::closest_match(variant, names)) hint = "did you mean '" + *m + "'? " + hint;
-        diags.error(d.files[0].path, d.variants_loc, "no variant named '" + variant + "' in " + d.files[0].path, hint);
+        diags.error(r.path_of(d.variants_loc), d.variants_loc,
+                    "no variant named '" + variant + "' in " + d.files[0].path, hint);
         return std::nullopt;
       }
       v = &*it;

@@ -173,9 +173,11 @@ TEST_F(CliFiles, DepfileNamesTheCvWhatItExtendsAndTheFonts) {
   std::string target = make_escape((dir / "my apps" / "acme.pdf").string());
   EXPECT_EQ(rule.rfind(target + ": \\\n", 0), 0u) << rule;
   EXPECT_TRUE(has(rule, make_escape(app.string()) + " \\\n"));
-  EXPECT_TRUE(has(rule, make_escape((dir / "cv.yaml").string())));
+  // As the system opens it: "my apps" could be a symbolic link, so ".." is kept.
+  std::string base = make_escape((dir / "my apps" / ".." / "cv.yaml").string());
+  EXPECT_TRUE(has(rule, base)) << rule;
   EXPECT_TRUE(has(rule, "Lato-Regular.ttf")) << rule;
-  EXPECT_TRUE(has(rule, "\n" + make_escape((dir / "cv.yaml").string()) + ":\n"));  // the phony rule
+  EXPECT_TRUE(has(rule, "\n" + base + ":\n"));  // the phony rule
   fs::path dep = dir / "explicit.d";
   ASSERT_EQ(run({"build", app.string(), "-o", (dir / "x.pdf").string(), "--depfile", dep.string()}).code, 0);
   EXPECT_EQ(slurp(dep).rfind(make_escape((dir / "x.pdf").string()) + ":", 0), 0u);

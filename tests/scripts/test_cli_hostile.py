@@ -38,6 +38,8 @@ import sys
 import tempfile
 import time
 
+from script_support import MINIMAL_CV, TYPO_CV, Checker, read, report, write
+
 # check name -> the product bug that makes it fail.
 EXPECTED_FAILURES = {}
 
@@ -45,23 +47,6 @@ VALID_CV = "data/examples/wei-wen.yaml"
 WARNING_CV = "data/examples/alex-morgan.yaml"  # keys that vitae reads but does not apply yet
 MAX_SECONDS = 1.0
 MIB = 1024 * 1024
-
-MINIMAL_CV = b"""cv:
-  name: Ada Lovelace
-  email: ada@example.com
-  sections:
-    experience:
-      - company: Analytical Engines Ltd
-        position: Programmer
-        start_date: 1842-01
-        end_date: 1843-09
-        highlights:
-          - Wrote the first published program.
-"""
-
-# A known-good source with one misspelt key (line 8, the key starts in column 9).
-TYPO_CV = MINIMAL_CV.replace(b"start_date: 1842-01", b"strat_date: 1842-01")
-
 
 def billion_laughs():
     lines = [b"a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
@@ -108,33 +93,6 @@ def run(vitae, args, cwd, stdin=None, timeout=60):
 
 def listing(d):
     return sorted(os.listdir(d))
-
-
-def read(path):
-    with open(path, "rb") as f:
-        return f.read()
-
-
-def write(path, data):
-    with open(path, "wb") as f:
-        f.write(data)
-
-
-class Checker:
-    def __init__(self, vitae, root):
-        self.vitae = vitae
-        self.root = root
-        self.failures = {}  # check -> [message]
-        self.count = 0
-
-    def fail(self, check, msg):
-        self.failures.setdefault(check, []).append(msg)
-
-    def fresh_dir(self, name):
-        self.count += 1
-        d = os.path.join(self.root, f"{self.count:02d}-{name}")
-        os.makedirs(d)
-        return d
 
 
 def diagnostic_lines(stderr, path, severity="error"):
@@ -446,21 +404,7 @@ def main():
                   "output-is-input", "hostile:stdin-100-MiB", "hostile:endless-file",
                   "write-error-wording", "hostile:over-4-MiB:stated-size"} | \
             {f"hostile:{n}" for n in HOSTILE}
-    failures, expected_seen = [], set()
-    for check, msgs in sorted(c.failures.items()):
-        if check in EXPECTED_FAILURES:
-            expected_seen.add(check)
-            print(f"expected failure {check} ({EXPECTED_FAILURES[check]}):")
-            for m in msgs:
-                print(f"    {m}")
-            continue
-        failures += [f"{check}: {m}" for m in msgs]
-    for check in sorted(set(EXPECTED_FAILURES) - expected_seen):
-        failures.append(f"{check}: listed in EXPECTED_FAILURES but passes now; remove the entry")
-    for f in failures:
-        print(f)
-    print(f"{len(checks)} checks, {len(failures)} failures, {len(expected_seen)} expected failures")
-    return 1 if failures else 0
+    return report(c, checks, EXPECTED_FAILURES)
 
 
 if __name__ == "__main__":
