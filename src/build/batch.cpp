@@ -228,11 +228,14 @@ int run_builds(const CliArgs& args, const CliIo& io) {
   config.dump = args.dump;
   config.timings = args.verbose;
   // One build sets its sections and subsets its fonts on up to two threads (more gain
-  // nothing on a CV's handful of sections); a batch runs one build per thread, on every
-  // core. The threads start before the PDF writer begins loading: a thread created during
-  // the load would wait for the loader's lock (see model/workers.h).
+  // nothing on a CV's handful of sections); a batch runs one build per thread, two threads
+  // per core: each build ends waiting for the disk (its PDF is flushed before it is renamed
+  // into place), and meanwhile another build can use the core (100 variants of the
+  // reference CV: 123 ms on four threads, 143 ms on two, on two cores). The threads start
+  // before the PDF writer begins loading: a thread created during the load would wait for
+  // the loader's lock (see model/workers.h).
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  unsigned threads = args.jobs ? args.jobs : args.many_outputs() ? cores : std::min(cores, 2u);
+  unsigned threads = args.jobs ? args.jobs : args.many_outputs() ? 2 * cores : std::min(cores, 2u);
   Workers workers(threads);
   if (args.verbose && workers.threads() < threads)
     io.err("vitae: note: running on " + std::to_string(workers.threads()) + " of " + std::to_string(threads) +

@@ -23,7 +23,7 @@ constexpr const char* kSelectionHelp =
     "  --all-variants   build every variant of each INPUT, each to its own PDF\n"
     "  --set KEY=VALUE  replace a value by key path, after the file's own values:\n"
     "                   --set design.page.size=us-letter, --set cv.sections.education.0.degree=PhD\n"
-    "  -j N             build on at most N threads (default: one per core)\n"
+    "  -j N             build on at most N threads (default: two per core)\n"
     "  -v, --verbose    print each build's time per stage\n";
 
 }  // namespace
