@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <sys/stat.h>
@@ -278,8 +279,10 @@ int run_builds(const CliArgs& args, const CliIo& io) {
   }
 
   BuildServices services(pdf_writer);
-  BuildCaches caches;
-  config.caches = &caches;
+  // Caches pay only when builds share their content; a single build goes without.
+  std::unique_ptr<BuildCaches> caches;
+  if (jobs.size() > 1) caches = std::make_unique<BuildCaches>();
+  config.caches = caches.get();
   std::mutex print_mutex;
   std::vector<bool> done(jobs.size(), false);
   std::size_t next_to_print = 0;
