@@ -5,7 +5,9 @@
 #include <charconv>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -144,6 +146,31 @@ std::vector<Job> jobs_of(std::size_t index, Input& in, const CliArgs& args) {
   return out;
 }
 
+// Two jobs writing one file would race: every job after the first that names a file
+// already taken is dropped, with an error. True when any was.
+bool refuse_shared_outputs(std::vector<Job>& jobs, std::vector<Input>& inputs, const CliIo& io) {
+  std::map<std::string, std::size_t> first;  // normalised output -> index of its first job
+  std::vector<Job> kept;
+  bool refused = false;
+  for (Job& j : jobs) {
+    if (j.output == "-") {
+      kept.push_back(std::move(j));
+      continue;
+    }
+    std::string key = std::filesystem::absolute(j.output).lexically_normal().string();
+    auto [it, fresh] = first.emplace(key, j.input);
+    if (fresh) {
+      kept.push_back(std::move(j));
+      continue;
+    }
+    io.err("vitae: error: '" + j.output + "' would be written by two builds (of " + inputs[it->second].arg +
+           " and of " + inputs[j.input].arg + "); building it once\n");
+    refused = true;
+  }
+  jobs = std::move(kept);
+  return refused;
+}
+
 std::string pages_phrase(int pages) { return std::to_string(pages) + (pages == 1 ? " page" : " pages"); }
 
 std::string fixed2(double v) {
@@ -277,6 +304,7 @@ int run_builds(const CliArgs& args, const CliIo& io) {
     }
     for (Job& j : js) jobs.push_back(std::move(j));
   }
+  failed |= refuse_shared_outputs(jobs, inputs, io);
 
   BuildServices services(pdf_writer);
   // Caches pay only when builds share their content; a single build goes without.

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <new>
 
 #include "layout/layout.h"
 #include "load/load.h"
@@ -69,7 +70,9 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
   return result;
 }
 
-std::optional<BuildResult> build_loaded(const Document& doc, const BuildConfig& config,
+namespace {
+
+std::optional<BuildResult> build_stages(const Document& doc, const BuildConfig& config,
                                         const BuildServices& services, Diagnostics& diags) {
   BuildResult result;
   Clock::time_point start = Clock::now();
@@ -123,6 +126,22 @@ std::optional<BuildResult> build_loaded(const Document& doc, const BuildConfig& 
   lap(result.times.pdf);
   result.pdf = std::move(*pdf);
   return result;
+}
+
+}  // namespace
+
+std::optional<BuildResult> build_loaded(const Document& doc, const BuildConfig& config,
+                                        const BuildServices& services, Diagnostics& diags) {
+  // The stage boundary: what a library or the memory allocator throws becomes an error
+  // (the build fails, exit 1), never a crash or a PDF with text missing.
+  try {
+    return build_stages(doc, config, services, diags);
+  } catch (const std::bad_alloc&) {
+    diags.error(doc.path, {}, "out of memory while typesetting the CV");
+  } catch (const std::exception& e) {
+    diags.error(doc.path, {}, std::string("internal error while typesetting the CV: ") + e.what());
+  }
+  return std::nullopt;
 }
 
 namespace {

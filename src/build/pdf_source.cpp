@@ -92,11 +92,11 @@ Loaded load(const std::string& path, int extra_flags) {
 class ModuleWriter final : public PdfWriterSource {
  public:
   // async | deferred: on a thread of its own, or, when no thread can be had, on the first
-  // get() (std::async falls back by itself).
-  explicit ModuleWriter(std::string path)
-      : loading_(std::async(std::launch::async | std::launch::deferred, load, std::move(path),
-                            deep_bind_flag())
-                     .share()) {}
+  // get() (std::async falls back by itself). `path` is passed as an lvalue, copied: when
+  // the thread cannot start, libstdc++ retries deferred with the same arguments, and a
+  // moved-from path would then be empty ("cannot load the PDF writer").
+  explicit ModuleWriter(const std::string& path)
+      : loading_(std::async(std::launch::async | std::launch::deferred, load, path, deep_bind_flag()).share()) {}
   WritePdfFn get(std::string* error) const override {
     try {
       const Loaded& r = loading_.get();

@@ -6,6 +6,7 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <new>
 #include <optional>
 
 #include "text/detail/hb_font.h"
@@ -73,24 +74,23 @@ std::vector<ShapedGlyph> shape(const Font& font, std::string_view text, std::siz
                                ShapeBuffer* buffer) {
   end = std::min(end, text.size());
   if (begin >= end) return {};
-  try {
-    const auto& hb_font = text_detail::hb_font_of(font);
-    std::optional<ShapeBuffer> own;
-    hb_buffer_t* buf = (buffer ? buffer : &own.emplace())->take();
-    // The whole string goes in as context; only [begin, end) is shaped (hb_buffer_add_utf8
-    // item_offset/item_length), so clusters are byte offsets into `text`.
-    hb_buffer_add_utf8(buf, text.data(), static_cast<int>(text.size()),
-                       static_cast<unsigned>(begin), static_cast<int>(end - begin));
-    hb_buffer_set_flags(buf, static_cast<hb_buffer_flags_t>(
-                                 (begin == 0 ? HB_BUFFER_FLAG_BOT : 0) |
-                                 (end == text.size() ? HB_BUFFER_FLAG_EOT : 0)));
-    set_properties(buf, options);
-    const std::vector<hb_feature_t> features = to_hb_features(options.features);
-    hb_shape(hb_font.hb(), buf, features.data(), static_cast<unsigned>(features.size()));
-    return convert(buf, font, options.size);
-  } catch (const std::exception&) {  // allocation failure: no glyphs rather than a crash
-    return {};
-  }
+  const auto& hb_font = text_detail::hb_font_of(font);
+  std::optional<ShapeBuffer> own;
+  hb_buffer_t* buf = (buffer ? buffer : &own.emplace())->take();
+  // The whole string goes in as context; only [begin, end) is shaped (hb_buffer_add_utf8
+  // item_offset/item_length), so clusters are byte offsets into `text`.
+  hb_buffer_add_utf8(buf, text.data(), static_cast<int>(text.size()),
+                     static_cast<unsigned>(begin), static_cast<int>(end - begin));
+  hb_buffer_set_flags(buf, static_cast<hb_buffer_flags_t>(
+                               (begin == 0 ? HB_BUFFER_FLAG_BOT : 0) |
+                               (end == text.size() ? HB_BUFFER_FLAG_EOT : 0)));
+  set_properties(buf, options);
+  const std::vector<hb_feature_t> features = to_hb_features(options.features);
+  hb_shape(hb_font.hb(), buf, features.data(), static_cast<unsigned>(features.size()));
+  // HarfBuzz reports a failed allocation only through the buffer: its text would then come
+  // out with no glyphs, silently. Thrown, it fails the build with an error instead.
+  if (!hb_buffer_allocation_successful(buf)) throw std::bad_alloc();
+  return convert(buf, font, options.size);
 }
 
 std::vector<ShapedGlyph> shape(const Font& font, std::string_view text,

@@ -71,7 +71,8 @@ class ShapeBuffer {
 /// Shapes bytes [begin, end) of `text` with `font`. The rest of `text` is given to HarfBuzz
 /// as context (for contextual forms), and clusters are byte offsets into the whole `text`.
 /// Glyphs are in visual order: for RightToLeft, clusters decrease. `text` should be valid
-/// UTF-8 (invalid bytes shape as U+FFFD). Never throws; an empty range gives no glyphs.
+/// UTF-8 (invalid bytes shape as U+FFFD). An empty range gives no glyphs. Throws
+/// std::bad_alloc when memory runs out (never drops text silently); nothing else.
 /// `buffer`, when given, is reused instead of a buffer of its own.
 std::vector<ShapedGlyph> shape(const Font& font, std::string_view text, std::size_t begin,
                                std::size_t end, const ShapeOptions& options,

@@ -123,6 +123,14 @@ TEST_F(CliFiles, MissingInputAmongSeveralIsReportedAndTheRestBuilt) {
   EXPECT_TRUE(fs::exists(dir / "good.pdf"));
 }
 
+TEST_F(CliFiles, TwoBuildsOfOneOutputAreRefused) {
+  fs::path cv = write("cv.yaml", kTagged);
+  CliRun r = run({"build", cv.string(), (dir / "." / "cv.yaml").string()});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_TRUE(has(r.err, "would be written by two builds")) << r.err;
+  EXPECT_EQ(slurp(dir / "cv.pdf").substr(0, 5), "%PDF-");  // the first is built
+}
+
 TEST_F(CliFiles, UnknownVariantListsTheKnownOnes) {
   fs::path cv = write("cv.yaml", kTagged);
   CliRun r = run({"build", cv.string(), "--variant", "mth"});

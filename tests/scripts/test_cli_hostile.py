@@ -351,6 +351,28 @@ def check_write_error_wording(c, err):
             c.fail("write-error-wording", f"the message repeats itself: {line!r}")
 
 
+def check_no_threads(c):
+    """When the system gives no thread at all (RLIMIT_NPROC reached), vitae still builds,
+    on the one thread it has, and says so under -v (issue 17: no silent fallback)."""
+    d = c.fresh_dir("no-threads")
+    os.chmod(d, 0o777)  # written by another user below, when run as root
+    for name in ("cv.yaml", "cv2.yaml"):
+        shutil.copy(VALID_CV, os.path.join(d, name))
+        os.chmod(os.path.join(d, name), 0o644)
+    limit = ["prlimit", "--nproc=1"]
+    if os.geteuid() == 0:  # root is exempt from RLIMIT_NPROC: run as nobody, who has no process
+        limit = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + limit
+    for args in (["build", "cv.yaml", "-v"], ["build", "cv.yaml", "cv2.yaml", "-j", "4", "-v"]):
+        r = subprocess.run(limit + [os.path.abspath(c.vitae)] + args, cwd=d, capture_output=True, timeout=60)
+        err = r.stderr.decode("utf-8", "replace")
+        label = " ".join(args)
+        if r.returncode != 0 or not read(os.path.join(d, "cv.pdf")).startswith(b"%PDF-"):
+            c.fail("no-threads", f"vitae {label} with no thread to be had: exit {r.returncode}, expected 0 and a PDF\n{err}")
+        if "vitae: note: running on 1 of" not in err:
+            c.fail("no-threads", f"vitae {label} with no thread to be had: -v does not say so\n{err}")
+        os.remove(os.path.join(d, "cv.pdf"))
+
+
 def check_did_you_mean(c):
     d = c.fresh_dir("did-you-mean")
     write(os.path.join(d, "typo.yaml"), TYPO_CV)
@@ -400,7 +422,8 @@ def main():
         check_no_dir(c)
         check_did_you_mean(c)
         check_output_is_input(c)
-        checks = {"exit-codes", "missing", "stdio", "no-dir", "out-is-dir", "did-you-mean",
+        check_no_threads(c)
+        checks = {"exit-codes", "missing", "no-threads", "stdio", "no-dir", "out-is-dir", "did-you-mean",
                   "output-is-input", "hostile:stdin-100-MiB", "hostile:endless-file",
                   "write-error-wording", "hostile:over-4-MiB:stated-size"} | \
             {f"hostile:{n}" for n in HOSTILE}
