@@ -11,6 +11,10 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   poppler-utils qpdf hyperfine time mupdf-tools python3 python3-pdfminer python3-jsonschema python3-yaml
+  # for tests that must not skip: a decimal-comma locale is compiled from `locales`
+  # (tests/pdf), system fallback needs a Devanagari font (tests/text), setpriv and
+  # prlimit run vitae with no thread to be had (tests/scripts)
+  locales fonts-lohit-deva util-linux
 )
 missing=()
 for p in "${packages[@]}"; do

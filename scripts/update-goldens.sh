@@ -6,6 +6,10 @@
 # usage: scripts/update-goldens.sh [BUILD_DIR]   (default: build; configured if needed)
 set -euo pipefail
 
+if [[ -n "${CI:-}" ]]; then
+  echo "update-goldens.sh: refused when CI is set: rewriting goldens makes every golden test pass" >&2
+  exit 1
+fi
 cd "$(dirname "$0")/.."
 build_dir="${1:-build}"
 

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <clocale>
+#include <cstdio>
+#include <cstdlib>
 #include <regex>
 
 #include "pdf_content/glyph_text.h"
@@ -27,14 +29,28 @@ TEST(PdfNumber, TrimsZerosAndRounds) {
   EXPECT_EQ(pdf_number(1e9 + 0.25, 1), "1000000000.3");
 }
 
+// A locale with a decimal comma: an installed one, or else de_DE compiled with localedef
+// (from Debian's `locales`, which scripts/setup.sh installs) into a folder of the test's
+// own, found through LOCPATH. Never skipped: a test that cannot run fails.
+bool use_decimal_comma_locale(const test_support::TempDir& dir) {
+  if (std::setlocale(LC_NUMERIC, "de_DE.UTF-8") || std::setlocale(LC_NUMERIC, "fr_FR.UTF-8")) return true;
+  std::string cmd = "localedef -i de_DE -f UTF-8 '" + dir.file("de_DE.UTF-8") + "' >/dev/null 2>&1";
+  if (std::system(cmd.c_str()) != 0) return false;
+  ::setenv("LOCPATH", dir.path.c_str(), 1);
+  return std::setlocale(LC_NUMERIC, "de_DE.UTF-8") != nullptr;
+}
+
 TEST(PdfNumber, IgnoresTheCLocale) {
-  // A locale with a decimal comma, when the system has one; printf would write "12,5".
   const char* old = std::setlocale(LC_NUMERIC, nullptr);
   std::string saved = old ? old : "C";
-  if (!std::setlocale(LC_NUMERIC, "de_DE.UTF-8") && !std::setlocale(LC_NUMERIC, "fr_FR.UTF-8"))
-    GTEST_SKIP() << "no locale with a decimal comma installed";
+  test_support::TempDir dir;
+  ASSERT_TRUE(use_decimal_comma_locale(dir)) << "no decimal-comma locale, and localedef failed: install 'locales'";
+  char printed[16];
+  std::snprintf(printed, sizeof printed, "%.1f", 12.5);
+  EXPECT_STREQ(printed, "12,5");  // the locale is really in force: printf would be wrong
   EXPECT_EQ(pdf_number(12.5), "12.5");
   std::setlocale(LC_NUMERIC, saved.c_str());
+  ::unsetenv("LOCPATH");
 }
 
 TEST(Unicode, Utf16BeHexWithSurrogates) {

@@ -18,6 +18,8 @@ import tempfile
 
 import yaml
 
+from script_support import with_corpus_status
+
 # Keys whose values are not printed as written (dates are formatted, URLs shown differently).
 SKIP_KEYS = {"url", "start_date", "end_date", "network", "fontawesome_icon", "tags", "photo",
              "website", "design", "locale", "settings", "doi", "date", "email", "phone", "username"}
@@ -112,4 +114,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(with_corpus_status(main()))

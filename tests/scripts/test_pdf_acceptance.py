@@ -45,6 +45,8 @@ import xml.etree.ElementTree as ET
 
 import yaml
 
+from script_support import with_corpus_status
+
 # "FILE::CHECK" -> the product bug that makes the check fail.
 EXPECTED_FAILURES = {}
 
@@ -732,4 +734,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(with_corpus_status(main()))

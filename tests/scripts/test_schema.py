@@ -22,6 +22,8 @@ import re
 
 import yaml
 
+from script_support import with_corpus_status
+
 SCHEMA_PATH = "data/vitae.schema.json"
 EXAMPLES_GLOB = "data/examples/*"
 RENDERCV_DIR = "../shared/compat/rendercv"
@@ -261,4 +263,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(with_corpus_status(main()))
