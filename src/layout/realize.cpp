@@ -95,25 +95,66 @@ void realize_header(const RealizeContext& ctx, VList& v) {
 
 // ---- Sections ---------------------------------------------------------------------------
 
-Frame heading_frame(const RealizeContext& ctx, const Section& s) {
-  const Design::SectionTitles& st = ctx.doc.design.section_titles;
-  Abs w = ctx.text_width;
-  std::vector<SetLine> lines = text_lines(ctx, escape_markup(s.title), Role::SectionTitles, w, Align::Left, s.loc);
-  Frame f = stack(lines, leading(ctx), w);
-  const TextStyle& ts = ctx.styles.get(Role::SectionTitles, ctx.styles.bold_by_default(Role::SectionTitles), false);
-  Color c = ctx.doc.design.colors.section_titles;
-  Abs thick = st.line_thickness;
-  if (st.type == "with_partial_line" || st.type == "moderncv") {
-    Abs text_end = lines.empty() ? Abs::zero() : lines.back().frame.runs.empty() ? Abs::zero()
-                   : lines.back().frame.runs.back().origin.x + lines.back().frame.runs.back().width();
-    Abs gap = ts.size * 0.3;
-    Abs mid = f.height - cap_height(ts) * 0.45;
-    if (text_end + gap < w) f.rules.push_back({{text_end + gap, mid - thick / 2}, w - text_end - gap, thick, c});
-  } else if (st.type == "with_full_line") {
-    Abs y = f.height + descent(ts) * 0.6;
-    f.rules.push_back({{Abs::zero(), y}, w, thick, c});
-    f.height = y + thick;
+/// Where the last line of a heading's text starts and ends, horizontally.
+std::pair<Abs, Abs> text_extent(const std::vector<SetLine>& lines) {
+  if (lines.empty() || lines.back().frame.runs.empty()) return {Abs::zero(), Abs::zero()};
+  const auto& runs = lines.back().frame.runs;
+  Abs start = runs.front().origin.x, end = runs.front().origin.x;
+  for (const GlyphRun& r : runs) {
+    start = std::min(start, r.origin.x);
+    end = std::max(end, r.origin.x + r.width());
   }
+  return {start, end};
+}
+
+/// A section heading in one of RenderCV's eight section_titles.type styles (its Typst
+/// template, lib.typ: the title left or centred; a rule beside it, on both sides, or
+/// across the page below it; moderncv's rule in the date column, the title in the main one).
+/// Rules beside the text sit at mid cap height, or on the baseline for
+/// centered_with_partial_line; rules below sit at 0.3 body size under the descenders.
+Frame heading_frame(const RealizeContext& ctx, const Section& s) {
+  const Design& d = ctx.doc.design;
+  const Design::SectionTitles& st = d.section_titles;
+  const std::string& type = st.type;
+  const Abs w = ctx.text_width;
+  const bool centered = type.rfind("centered_", 0) == 0;
+  const Abs column = type == "moderncv" ? len(ctx, d.entries.date_and_location_width) + len(ctx, d.entries.side_space)
+                                        : Abs::zero();
+  const Abs indent = type == "moderncv" ? column + len(ctx, d.entries.space_between_columns) : Abs::zero();
+  std::vector<SetLine> lines = text_lines(ctx, escape_markup(s.title), Role::SectionTitles, w - indent,
+                                          centered ? Align::Center : Align::Left, s.loc);
+  Frame f;
+  f.width = w;
+  Frame text = stack(lines, leading(ctx), w - indent);
+  f.height = text.height;
+  f.place(std::move(text), {indent, Abs::zero()});
+  const TextStyle& ts = ctx.styles.get(Role::SectionTitles, ctx.styles.bold_by_default(Role::SectionTitles), false);
+  const Color c = d.colors.section_titles;
+  const Abs thick = st.line_thickness;
+  const Abs gap = ts.size * 0.3;
+  const Abs mid = f.height - cap_height(ts) * 0.45;
+  auto [start, end] = text_extent(lines);
+  start += indent;
+  end += indent;
+  auto rule = [&](Abs x0, Abs x1, Abs y) {
+    if (x1 > x0) f.rules.push_back({{x0, y}, x1 - x0, thick, c});
+  };
+  auto rule_below = [&] {
+    Abs y = f.height + descent(ts) * 0.6;
+    rule(Abs::zero(), w, y);
+    f.height = y + thick;
+  };
+  if (type == "with_partial_line") {
+    rule(end + gap, w, mid - thick / 2);
+  } else if (type == "moderncv") {
+    rule(Abs::zero(), column, mid - thick / 2);
+  } else if (type == "centered_with_partial_line" || type == "centered_with_centered_partial_line") {
+    Abs y = type == "centered_with_partial_line" ? f.height - thick : mid - thick / 2;
+    rule(Abs::zero(), start - gap, y);
+    rule(end + gap, w, y);
+  } else if (type == "with_full_line" || type == "centered_with_full_line") {
+    rule_below();
+  }  // without_line, centered_without_line: the title alone
   f.anchors.push_back({s.title, 0, Abs::zero()});
   return f;
 }
