@@ -24,10 +24,10 @@ std::vector<DesignKey> build_table() {
   using V = DesignValue;
   std::vector<DesignKey> k = {
       {"page.size", V::PageSize, kApplied, VITAE_FIELD(page.size), {"a4", "a5", "us-letter", "us-executive"}},
-      {"page.top_margin", V::Length, kApplied, VITAE_FIELD(page.top_margin), {}},
-      {"page.bottom_margin", V::Length, kApplied, VITAE_FIELD(page.bottom_margin), {}},
-      {"page.left_margin", V::Length, kApplied, VITAE_FIELD(page.left_margin), {}},
-      {"page.right_margin", V::Length, kApplied, VITAE_FIELD(page.right_margin), {}},
+      {"page.top_margin", V::AbsLength, kApplied, VITAE_FIELD(page.top_margin), {}},
+      {"page.bottom_margin", V::AbsLength, kApplied, VITAE_FIELD(page.bottom_margin), {}},
+      {"page.left_margin", V::AbsLength, kApplied, VITAE_FIELD(page.left_margin), {}},
+      {"page.right_margin", V::AbsLength, kApplied, VITAE_FIELD(page.right_margin), {}},
       {"page.show_footer", V::Bool, kApplied, VITAE_FIELD(page.show_footer), {}},
       {"page.show_top_note", V::Bool, kApplied, VITAE_FIELD(page.show_top_note), {}},
       {"colors.body", V::Color, kApplied, VITAE_FIELD(colors.body), {}},
