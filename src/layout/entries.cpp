@@ -94,6 +94,11 @@ VList main_column(const RealizeContext& ctx, const Entry& e, const std::vector<T
         bool forbidden = n == 1 || n + 1 == total || li == 1 || li + 1 == paras[pi].size();
         v.penalty(forbidden ? kInfPenalty : 0);
         v.glue(lead + (li == 0 ? above[pi] : Abs::zero()));
+      } else if (above[pi] != Abs::zero()) {
+        // The column's first paragraph: its space above (summary.space_above, or
+        // highlights.space_above when the highlights come first) is added to the leading
+        // the caller puts between the header and the body.
+        v.glue(above[pi]);
       }
       SetLine& l = paras[pi][li];
       Frame f;
@@ -278,8 +283,10 @@ VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e,
   VList v;
   v.box(std::move(row), e.loc);
   // The rest of the body, below the row; the row stays with its first lines.
+  // (When nothing moved up, `pending` already holds the leading plus the glue before the
+  // first body line.)
   while (next < items.size() && !std::holds_alternative<VBox>(items[next])) {
-    if (const auto* gl = std::get_if<VGlue>(&items[next])) pending = gl->size;
+    if (const auto* gl = std::get_if<VGlue>(&items[next]); gl && next > 0) pending = gl->size;
     ++next;
   }
   if (next < items.size()) {

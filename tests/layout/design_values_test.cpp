@@ -47,7 +47,6 @@ const std::map<std::string, std::string> kKnownNoOps = {
     {"typography.small_caps.connections", "Lato has no smcp feature; nothing warns (issue 17)"},
     {"typography.small_caps.section_titles", "Lato has no smcp feature; nothing warns (issue 17)"},
     {"entries.date_and_location_width", "acts only above 30% of the text width (entries.cpp, measure_columns)"},
-    {"entries.summary.space_above", "no effect on the page: to be found (issue 17)"},
     {"hyphenation", "no line of this CV is hyphenated: needs a CV that shows it"},
 };
 
@@ -132,6 +131,33 @@ TEST(DesignValues, EveryTwoChoicesOfAKeyDiffer) {
                                       << k.choices[j];
         }
   }
+}
+
+}  // namespace
+}  // namespace vitae
+
+namespace vitae {
+namespace {
+
+/// The baseline of the first run whose text starts with `text`, on page 1.
+Abs baseline_of(const std::string& set_lines, const std::string& text) {
+  Diagnostics diags;
+  std::optional<Document> doc = load_document({"cv.yaml", base_cv() + "set:\n" + set_lines}, diags);
+  if (!doc) return Abs::zero();
+  static const FontLibrary fonts(FontLibraryConfig{VITAE_SOURCE_DIR "/fonts", false});
+  LayoutResult laid = layout_document(*doc, fonts, {}, diags);
+  for (const GlyphRun& r : laid.doc.pages.at(0).runs)
+    if (r.text.rfind(text, 0) == 0) return r.origin.y;
+  return Abs::zero();
+}
+
+// The summary is the first paragraph below an entry's header: its space above was lost
+// there (main_column added it only between paragraphs).
+TEST(DesignValues, SummarySpaceAboveMovesTheSummaryDown) {
+  Abs plain = baseline_of("  design.entries.summary.space_above: 0cm\n", "Technical lead of the");
+  Abs spaced = baseline_of("  design.entries.summary.space_above: 1cm\n", "Technical lead of the");
+  ASSERT_GT(plain, Abs::zero());
+  EXPECT_GE((spaced - plain).to_pt(), Abs::cm(1).to_pt() - 0.01);
 }
 
 }  // namespace
