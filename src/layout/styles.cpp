@@ -4,6 +4,7 @@
 
 #include "text/font_library.h"
 #include "text/itemize.h"
+#include "text/shape.h"
 
 namespace vitae {
 
@@ -22,6 +23,19 @@ struct RoleDesign {
   bool small_caps = false;
   const std::vector<std::string>* features = nullptr;
 };
+
+/// The role's name in design keys ("name", "section_titles").
+std::string role_key(Role role) {
+  switch (role) {
+    case Role::Name: return "name";
+    case Role::Headline: return "headline";
+    case Role::Connections: return "connections";
+    case Role::SectionTitles: return "section_titles";
+    case Role::Footer:
+    case Role::Body: break;
+  }
+  return "body";
+}
 
 RoleDesign role_design(const Design& d, Role role) {
   const auto& t = d.typography;
@@ -53,7 +67,7 @@ Styles resolve_styles(const Document& doc, const FontLibrary& fonts, Diagnostics
   const Design& d = doc.design;
   Abs body_size = d.typography.font_size.body.resolve(Abs::pt(10));
   if (body_size <= Abs::zero()) body_size = Abs::pt(10);
-  std::set<std::string> reported;
+  std::set<std::string> reported, warned_small_caps;
   for (int r = 0; r < 6; ++r) {
     Role role = static_cast<Role>(r);
     RoleDesign rd = role_design(d, role);
@@ -81,7 +95,15 @@ Styles resolve_styles(const Document& doc, const FontLibrary& fonts, Diagnostics
         // Small capitals are the OpenType feature smcp (real small caps; a font without
         // them keeps its lower case, as HarfBuzz leaves unknown features alone).
         st.features = *rd.features;
-        if (rd.small_caps) st.features.push_back("smcp");
+        if (rd.small_caps) {
+          st.features.push_back("smcp");
+          // Asked for and not there: the text would stay in lower case, silently.
+          if (b == rd.bold && i == 0 && st.font && !has_substitution_feature(*st.font, "smcp") &&
+              warned_small_caps.insert(family + role_key(role)).second)
+            diags.warning(doc.path, {}, "design.typography.small_caps." + role_key(role) + ": " + family +
+                                            " has no small capitals (OpenType smcp); the text stays as it is",
+                          "choose a family that has them, such as Linux Libertine O");
+        }
         st.bold = b;
         st.italic = i;
       }

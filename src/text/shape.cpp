@@ -3,6 +3,7 @@
 // size here, once, without intermediate rounding.
 #include "text/shape.h"
 
+#include <hb-ot.h>
 #include <hb.h>
 
 #include <algorithm>
@@ -96,6 +97,21 @@ std::vector<ShapedGlyph> shape(const Font& font, std::string_view text, std::siz
 std::vector<ShapedGlyph> shape(const Font& font, std::string_view text,
                                const ShapeOptions& options) {
   return shape(font, text, 0, text.size(), options);
+}
+
+bool has_substitution_feature(const Font& font, std::string_view tag) {
+  if (tag.size() != 4) return false;
+  const hb_tag_t want = hb_tag_from_string(tag.data(), 4);
+  hb_face_t* face = hb_font_get_face(text_detail::hb_font_of(font).hb());
+  hb_tag_t tags[64];
+  for (unsigned start = 0;;) {
+    unsigned count = 64;
+    unsigned total = hb_ot_layout_table_get_feature_tags(face, HB_OT_TAG_GSUB, start, &count, tags);
+    for (unsigned i = 0; i < count; ++i)
+      if (tags[i] == want) return true;
+    start += count;
+    if (count == 0 || start >= total) return false;
+  }
 }
 
 bool parse_feature(const std::string& feature, std::string* error) {

@@ -86,6 +86,10 @@ std::vector<ShapedGlyph> shape(const Font& font, std::string_view text,
 /// (if given) when HarfBuzz cannot parse it, so the caller can report a diagnostic.
 bool parse_feature(const std::string& feature, std::string* error);
 
+/// Whether `font` has the OpenType substitution feature `tag` ("smcp") for any script:
+/// asking for a feature a font lacks changes nothing, so the caller can say so.
+bool has_substitution_feature(const Font& font, std::string_view tag);
+
 /// Sum of the advances of `glyphs`.
 Abs total_advance(const std::vector<ShapedGlyph>& glyphs);
 

@@ -30,9 +30,14 @@ std::string base_cv() {
 
 /// Other values a key needs to show on the page at all: the top note must be shown for its
 /// colour and template to be seen; a break rule needs an entry or section that meets a page
-/// end; hyphenation is compared with no hyphen allowed.
+/// end; small capitals need a font that has them (Lato has none: that warns,
+/// SmallCapsInAFontWithoutThemWarn).
 const std::map<std::string, std::string> kNeeds = {
     {"colors.top_note", "  design.page.show_top_note: true\n"},
+    {"typography.small_caps.section_titles", "  design.typography.font_family.section_titles: Linux Libertine O\n"},
+    {"typography.small_caps.connections", "  design.typography.font_family.connections: Linux Libertine O\n"},
+    {"typography.small_caps.headline", "  design.typography.font_family.headline: Linux Libertine O\n"},
+    {"typography.small_caps.name", "  design.typography.font_family.name: Linux Libertine O\n"},
     {"templates.top_note", "  design.page.show_top_note: true\n"},
     {"entries.allow_page_break", "  design.page.size: a5\n"},
     {"sections.allow_page_break", "  design.page.size: a5\n  design.entries.allow_page_break: true\n"},
@@ -42,10 +47,6 @@ const std::map<std::string, std::string> kNeeds = {
 /// The test fails when one of them starts to act (remove it here) or when any other key
 /// stops acting.
 const std::map<std::string, std::string> kKnownNoOps = {
-    {"typography.small_caps.name", "Lato has no smcp feature; nothing warns (issue 17)"},
-    {"typography.small_caps.headline", "Lato has no smcp feature; nothing warns (issue 17)"},
-    {"typography.small_caps.connections", "Lato has no smcp feature; nothing warns (issue 17)"},
-    {"typography.small_caps.section_titles", "Lato has no smcp feature; nothing warns (issue 17)"},
     {"entries.date_and_location_width", "acts only above 30% of the text width (entries.cpp, measure_columns)"},
     {"hyphenation", "no line of this CV is hyphenated: needs a CV that shows it"},
 };
@@ -149,6 +150,20 @@ Abs baseline_of(const std::string& set_lines, const std::string& text) {
   for (const GlyphRun& r : laid.doc.pages.at(0).runs)
     if (r.text.rfind(text, 0) == 0) return r.origin.y;
   return Abs::zero();
+}
+
+TEST(DesignValues, SmallCapsInAFontWithoutThemWarn) {
+  Diagnostics diags;
+  std::optional<Document> doc =
+      load_document({"cv.yaml", base_cv() + "set:\n  design.typography.small_caps.name: true\n"}, diags);
+  ASSERT_TRUE(doc);
+  static const FontLibrary fonts(FontLibraryConfig{VITAE_SOURCE_DIR "/fonts", false});
+  layout_document(*doc, fonts, {}, diags);
+  int warned = 0;
+  for (const Diagnostic& d : diags.all())
+    if (d.message == "design.typography.small_caps.name: Lato has no small capitals (OpenType smcp); the text stays as it is")
+      ++warned;
+  EXPECT_EQ(warned, 1);
 }
 
 // The summary is the first paragraph below an entry's header: its space above was lost
