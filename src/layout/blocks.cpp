@@ -50,7 +50,11 @@ Align body_align(const RealizeContext& ctx) {
 // Sets a paragraph, records statistics and reports overfull/underfull lines like TeX.
 std::vector<SetLine> paragraph(const RealizeContext& ctx, std::vector<StyledText> spans, Abs width,
                                Align align, SourceLoc loc) {
-  ParagraphSpec spec{std::move(spans), width, align, leading(ctx), ctx.doc.design.hyphenation, loc};
+  // RenderCV's "justified-with-no-hyphenation" turns hyphenation off, whatever
+  // design.hyphenation says.
+  const bool hyphenate =
+      ctx.doc.design.hyphenation && ctx.doc.design.typography.alignment != "justified-with-no-hyphenation";
+  ParagraphSpec spec{std::move(spans), width, align, leading(ctx), hyphenate, loc};
   if (spec.spans.empty()) return {};
   SetParagraph p = set_paragraph(spec, ctx.inline_ctx);
   if (!p.missing.empty()) {

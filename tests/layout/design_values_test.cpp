@@ -14,6 +14,7 @@
 #include "load/design_keys.h"
 #include "load/load.h"
 #include "text/font_library.h"
+#include "text/hyphenate.h"
 
 namespace vitae {
 namespace {
@@ -30,10 +31,11 @@ std::string base_cv() {
 
 /// Other values a key needs to show on the page at all: the top note must be shown for its
 /// colour and template to be seen; a break rule needs an entry or section that meets a page
-/// end; small capitals need a font that has them (Lato has none: that warns,
+/// end; hyphenation shows on A5, where lines are narrow enough to break words; small capitals need a font that has them (Lato has none: that warns,
 /// SmallCapsInAFontWithoutThemWarn).
 const std::map<std::string, std::string> kNeeds = {
     {"colors.top_note", "  design.page.show_top_note: true\n"},
+    {"hyphenation", "  design.page.size: a5\n"},
     {"typography.small_caps.section_titles", "  design.typography.font_family.section_titles: Linux Libertine O\n"},
     {"typography.small_caps.connections", "  design.typography.font_family.connections: Linux Libertine O\n"},
     {"typography.small_caps.headline", "  design.typography.font_family.headline: Linux Libertine O\n"},
@@ -48,7 +50,6 @@ const std::map<std::string, std::string> kNeeds = {
 /// stops acting.
 const std::map<std::string, std::string> kKnownNoOps = {
     {"entries.date_and_location_width", "acts only above 30% of the text width (entries.cpp, measure_columns)"},
-    {"hyphenation", "no line of this CV is hyphenated: needs a CV that shows it"},
 };
 
 struct Built {
@@ -65,6 +66,10 @@ Built build(const std::string& set_lines, const std::string& key) {
     static const FontLibrary fonts(FontLibraryConfig{VITAE_SOURCE_DIR "/fonts", false});
     LayoutOptions options;
     options.today = doc->settings.current_date;  // as a build gives it: the top note shows
+    static HyphenatorCache hyphenators;
+    std::shared_ptr<const Hyphenator> hyph;
+    if (doc->design.hyphenation) hyph = hyphenators.get(doc->locale.bcp47, nullptr);
+    options.hyphenator = hyph.get();
     LayoutResult laid = layout_document(*doc, fonts, options, diags);
     b.dump = dump_pages(laid.doc);
   }
@@ -126,7 +131,8 @@ TEST(DesignValues, EveryTwoChoicesOfAKeyDiffer) {
     for (const std::string& v : k.choices) dumps.push_back(build(needs + "  design." + k.path + ": " + v + "\n", k.path).dump);
     for (std::size_t i = 0; i < dumps.size(); ++i)
       for (std::size_t j = i + 1; j < dumps.size(); ++j)
-        // Without a hyphenated line in the CV (see "hyphenation" above) these two agree.
+        // On its own page size the CV has no hyphenated line, so these two agree; on A5
+        // (kNeeds) they must not.
         if (!(k.path == "typography.alignment" && k.choices[j] == "justified-with-no-hyphenation")) {
           EXPECT_NE(dumps[i], dumps[j]) << "design." << k.path << ": " << k.choices[i] << " lays out like "
                                       << k.choices[j];
@@ -150,6 +156,11 @@ Abs baseline_of(const std::string& set_lines, const std::string& text) {
   for (const GlyphRun& r : laid.doc.pages.at(0).runs)
     if (r.text.rfind(text, 0) == 0) return r.origin.y;
   return Abs::zero();
+}
+
+TEST(DesignValues, JustifiedWithoutHyphenationDiffersWhereWordsBreak) {
+  const std::string a5 = "  design.page.size: a5\n  design.typography.alignment: ";
+  EXPECT_NE(build(a5 + "justified\n", "alignment").dump, build(a5 + "justified-with-no-hyphenation\n", "alignment").dump);
 }
 
 TEST(DesignValues, SmallCapsInAFontWithoutThemWarn) {
