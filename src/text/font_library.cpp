@@ -11,56 +11,16 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <tuple>
 
+#include "text/font_manifest.h"
 #include "text/system_fonts.h"
 
 namespace vitae {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr const char* kLato = "Lato";
-constexpr const char* kLibertine = "Linux Libertine O";
-
-/// A bundled family: its files, indexed [bold][italic], relative to the font directory.
-struct BundledFamily {
-  const char* name;
-  std::array<std::array<const char*, 2>, 2> files;
-};
-
-constexpr std::array<BundledFamily, 2> kBundled = {{
-    {kLato, {{{"lato/Lato-Regular.ttf", "lato/Lato-Italic.ttf"},
-              {"lato/Lato-Bold.ttf", "lato/Lato-BoldItalic.ttf"}}}},
-    {kLibertine, {{{"libertine/LinLibertine_R.otf", "libertine/LinLibertine_RI.otf"},
-                   {"libertine/LinLibertine_RB.otf", "libertine/LinLibertine_RBI.otf"}}}},
-}};
-
-/// Names (lower case) that resolve to a bundled family. `substitute` marks a different
-/// design standing in for one we cannot ship; the caller warns about those.
-struct Alias {
-  const char* name;
-  const char* family;
-  bool substitute;
-};
-
-constexpr std::array<Alias, 9> kAliases = {{
-    {"lato", kLato, false},
-    {"sans-serif", kLato, false},
-    {"sans", kLato, false},
-    {"linux libertine o", kLibertine, false},
-    {"linux libertine", kLibertine, false},
-    {"libertine", kLibertine, false},
-    {"serif", kLibertine, false},
-    // RenderCV's default family; not packaged in Debian, and Lato is the nearest humanist sans.
-    {"source sans 3", kLato, true},
-    {"source sans pro", kLato, true},
-}};
-
-std::string lower(std::string s) {
-  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
-}
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r\n");
@@ -69,21 +29,8 @@ std::string trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-const Alias* find_alias(const std::string& family) {
-  const std::string key = lower(family);
-  for (const Alias& a : kAliases)
-    if (key == a.name) return &a;
-  return nullptr;
-}
-
-const BundledFamily* find_bundled(const std::string& name) {
-  for (const BundledFamily& b : kBundled)
-    if (name == b.name) return &b;
-  return nullptr;
-}
-
 bool has_font_extension(const std::string& s) {
-  const std::string l = lower(s);
+  const std::string l = lower_ascii(s);
   auto ends = [&](const char* ext) {
     const std::string e(ext);
     return l.size() > e.size() && l.compare(l.size() - e.size(), e.size(), e) == 0;
@@ -93,7 +40,7 @@ bool has_font_extension(const std::string& s) {
 
 /// Levenshtein distance, case-insensitive (Wagner-Fischer, one row).
 std::size_t edit_distance(const std::string& a0, const std::string& b0) {
-  const std::string a = lower(a0), b = lower(b0);
+  const std::string a = lower_ascii(a0), b = lower_ascii(b0);
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -109,7 +56,8 @@ std::size_t edit_distance(const std::string& a0, const std::string& b0) {
 }
 
 /// "did you mean ...?" from the candidates within a third of the name's length.
-std::string closest_hint(const std::string& family, std::vector<std::string> candidates) {
+std::string closest_hint(const std::string& family, std::vector<std::string> candidates,
+                         const FontManifest& manifest) {
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::vector<std::pair<std::size_t, std::string>> scored;
@@ -124,13 +72,15 @@ std::string closest_hint(const std::string& family, std::vector<std::string> can
   for (std::size_t i = 0; i < scored.size(); ++i)
     hint += (i ? (i + 1 == scored.size() ? " or '" : ", '") : "'") + scored[i].second + "'";
   if (!hint.empty()) return "did you mean " + hint + "?";
-  return std::string("bundled families are '") + kLato + "' and '" + kLibertine +
-         "' (or 'sans-serif' and 'serif'); a .ttf/.otf file path also works";
-}
-
-bool is_dir(const fs::path& p) {
-  std::error_code ec;
-  return fs::is_directory(p, ec);
+  hint = "bundled families are ";
+  for (std::size_t i = 0; i < manifest.families.size(); ++i)
+    hint += (i ? (i + 1 == manifest.families.size() ? " and '" : ", '") : "'") +
+            manifest.families[i].name + "'";
+  std::string generic;
+  for (const char* g : {"sans-serif", "serif"})
+    if (manifest.family_named(g)) generic += (generic.empty() ? "'" : " and '") + std::string(g) + "'";
+  if (!generic.empty()) hint += " (or " + generic + ")";
+  return hint + "; a .ttf/.otf file path also works";
 }
 
 }  // namespace
@@ -142,7 +92,8 @@ std::string default_font_dir() {
   if (!ec) {
     for (const char* rel : {"../share/vitae/fonts", "../fonts"}) {
       const fs::path candidate = exe.parent_path() / rel;
-      if (is_dir(candidate / "lato")) return fs::weakly_canonical(candidate, ec).string();
+      if (fs::is_regular_file(candidate / kFontManifestFile, ec))
+        return fs::weakly_canonical(candidate, ec).string();
     }
   }
   return VITAE_FONT_DIR;
@@ -158,13 +109,27 @@ struct FontLibrary::Impl {
   mutable std::map<std::string, std::shared_ptr<const Font>> by_given_path;
   mutable std::mutex fallback_mutex;
   mutable std::map<std::tuple<char32_t, bool, bool>, std::shared_ptr<const Font>> fallback_cache;
+  /// families.tsv, read on first use; immutable after.
+  mutable std::once_flag manifest_once;
+  mutable std::optional<FontManifest> manifest_data;
+  mutable std::string manifest_error;
 
-  std::shared_ptr<const Font> bundled(const BundledFamily& fam, FontWeight w, FontStyle s,
+  /// The manifest, or null with `manifest_error` set.
+  const FontManifest* manifest() const;
+  std::shared_ptr<const Font> bundled(const ManifestFamily& fam, FontWeight w, FontStyle s,
                                       std::string* error) const;
+  ResolvedFont from_bundled(const ManifestFamily& fam, const FontRequest& request) const;
   ResolvedFont from_file(const std::string& family, const std::string& base_dir) const;
-  ResolvedFont not_found(const std::string& family) const;
+  ResolvedFont not_found(const std::string& family, const FontManifest& manifest) const;
   std::shared_ptr<const Font> load(const std::string& path, std::string* error) const;
 };
+
+const FontManifest* FontLibrary::Impl::manifest() const {
+  std::call_once(manifest_once, [this] {
+    manifest_data = read_font_manifest(config.font_dir, &manifest_error);
+  });
+  return manifest_data ? &*manifest_data : nullptr;
+}
 
 std::shared_ptr<const Font> FontLibrary::Impl::load(const std::string& path,
                                                     std::string* error) const {
@@ -181,10 +146,23 @@ std::shared_ptr<const Font> FontLibrary::Impl::load(const std::string& path,
   return font;
 }
 
-std::shared_ptr<const Font> FontLibrary::Impl::bundled(const BundledFamily& fam, FontWeight w,
+std::shared_ptr<const Font> FontLibrary::Impl::bundled(const ManifestFamily& fam, FontWeight w,
                                                        FontStyle s, std::string* error) const {
-  const char* file = fam.files[w == FontWeight::Bold][s == FontStyle::Italic];
+  const std::string& file = fam.file(w == FontWeight::Bold, s == FontStyle::Italic);
   return load((fs::path(config.font_dir) / file).string(), error);
+}
+
+ResolvedFont FontLibrary::Impl::from_bundled(const ManifestFamily& fam,
+                                             const FontRequest& request) const {
+  ResolvedFont r;
+  std::string err;
+  r.font = bundled(fam, request.weight, request.style, &err);
+  if (!r.font) {
+    r.error = "bundled font '" + fam.name + "' cannot be loaded: " + err;
+    r.hint = "set VITAE_FONT_DIR to the directory holding " + std::string(kFontManifestFile) +
+             " and the font folders it names";
+  }
+  return r;
 }
 
 ResolvedFont FontLibrary::Impl::from_file(const std::string& family,
@@ -198,18 +176,20 @@ ResolvedFont FontLibrary::Impl::from_file(const std::string& family,
   return r;
 }
 
-ResolvedFont FontLibrary::Impl::not_found(const std::string& family) const {
+ResolvedFont FontLibrary::Impl::not_found(const std::string& family,
+                                          const FontManifest& manifest) const {
   ResolvedFont r;
   r.error = "font family '" + family + "' not found";
   std::vector<std::string> candidates;
-  for (const BundledFamily& b : kBundled) candidates.emplace_back(b.name);
-  for (const Alias& a : kAliases)
-    if (!a.substitute) candidates.emplace_back(a.name);
+  for (const ManifestFamily& f : manifest.families) candidates.push_back(f.name);
+  for (const auto& [name, entry] : manifest.names)
+    if (!entry.stand_in && name != lower_ascii(manifest.families[entry.family].name))
+      candidates.push_back(name);
   if (config.use_fontconfig) {
     auto sys = system.families();
     candidates.insert(candidates.end(), sys.begin(), sys.end());
   }
-  r.hint = closest_hint(family, std::move(candidates));
+  r.hint = closest_hint(family, std::move(candidates), manifest);
   return r;
 }
 
@@ -228,24 +208,22 @@ ResolvedFont FontLibrary::resolve(const FontRequest& request) const {
       r.error = "empty font family name";
       return r;
     }
-    if (const Alias* alias = find_alias(family)) {
-      std::string err;
-      r.font = impl_->bundled(*find_bundled(alias->family), request.weight, request.style, &err);
-      if (!r.font) {
-        r.error = "bundled font '" + std::string(alias->family) + "' cannot be loaded: " + err;
-        r.hint = "set VITAE_FONT_DIR to the directory holding lato/ and libertine/";
-      } else if (alias->substitute) {
-        r.substituted = true;
-        r.note = "font family '" + family + "' is not available; using '" + alias->family +
-                 "' instead";
-      }
-      return r;
-    }
+    const FontManifest* manifest = impl_->manifest();
+    const ManifestName* entry = manifest ? manifest->find(family) : nullptr;
+    if (entry && !entry->stand_in)
+      return impl_->from_bundled(manifest->families[entry->family], request);
     std::error_code ec;
     const fs::path as_path = fs::path(request.base_dir) / family;
     if (has_font_extension(family) || fs::is_regular_file(as_path, ec) ||
         fs::is_regular_file(family, ec))
       return impl_->from_file(family, request.base_dir);
+    if (!manifest) {  // a family name, and nothing says which are bundled: never guess
+      r.error = impl_->manifest_error;
+      r.hint = "set VITAE_FONT_DIR to the directory holding vitae's fonts and its " +
+               std::string(kFontManifestFile);
+      return r;
+    }
+    // An installed font of the very family beats a stand-in for it.
     if (impl_->config.use_fontconfig) {
       const std::string file = impl_->system.find_family(
           family, request.weight == FontWeight::Bold, request.style == FontStyle::Italic);
@@ -256,7 +234,17 @@ ResolvedFont FontLibrary::resolve(const FontRequest& request) const {
         return r;
       }
     }
-    return impl_->not_found(family);
+    if (entry) {
+      const ManifestFamily& stand_in = manifest->families[entry->family];
+      r = impl_->from_bundled(stand_in, request);
+      if (r.font) {
+        r.substituted = true;
+        r.note = "font family '" + family + "' is not available; using '" + stand_in.name +
+                 "' instead";
+      }
+      return r;
+    }
+    return impl_->not_found(family, *manifest);
   } catch (const std::exception& e) {  // filesystem or allocation failures: never crash
     r = ResolvedFont{};
     r.error = "cannot resolve font family '" + request.family + "': " + e.what();
@@ -277,16 +265,19 @@ std::vector<std::shared_ptr<const Font>> FontLibrary::fallbacks(const Font& prim
                                                                 FontWeight weight,
                                                                 FontStyle style) const {
   std::vector<std::shared_ptr<const Font>> out;
-  // The other bundled family first; for a non-bundled primary, the bundled family of the
-  // same kind (serif or sans) first, then the other.
-  std::vector<const BundledFamily*> order;
-  const bool serif_first = primary.family() == kLato ? true
-                           : primary.family() == kLibertine ? false
-                                                            : primary.metrics().is_serif;
-  order.push_back(find_bundled(serif_first ? kLibertine : kLato));
-  order.push_back(find_bundled(serif_first ? kLato : kLibertine));
-  for (const BundledFamily* fam : order) {
-    if (fam->name == primary.family()) continue;
+  const FontManifest* manifest = impl_->manifest();
+  if (!manifest) return out;
+  // The fallback families are those the generic names resolve to (Lato and Linux
+  // Libertine O). The other one first; for any other primary, the one of the same kind
+  // (serif or sans) first, then the other.
+  const ManifestFamily* sans = manifest->family_named("sans-serif");
+  const ManifestFamily* serif = manifest->family_named("serif");
+  const ManifestFamily* own = manifest->family_named(primary.family());
+  const bool serif_first = own && own == sans     ? true
+                           : own && own == serif ? false
+                                                 : primary.metrics().is_serif;
+  for (const ManifestFamily* fam : serif_first ? std::array{serif, sans} : std::array{sans, serif}) {
+    if (!fam || fam == own) continue;
     std::string err;
     if (auto f = impl_->bundled(*fam, weight, style, &err); f && f.get() != &primary)
       out.push_back(std::move(f));
@@ -320,8 +311,13 @@ std::shared_ptr<const Font> FontLibrary::system_fallback(char32_t c, FontWeight 
 
 std::vector<std::string> FontLibrary::bundled_families() const {
   std::vector<std::string> names;
-  for (const BundledFamily& b : kBundled) names.emplace_back(b.name);
+  if (const FontManifest* manifest = impl_->manifest())
+    for (const ManifestFamily& f : manifest->families) names.push_back(f.name);
   return names;
+}
+
+std::string FontLibrary::manifest_error() const {
+  return impl_->manifest() ? std::string() : impl_->manifest_error;
 }
 
 const std::string& FontLibrary::font_dir() const { return impl_->config.font_dir; }

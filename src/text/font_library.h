@@ -21,7 +21,8 @@ enum class FontStyle { Upright, Italic };
 
 /// How a FontLibrary finds fonts.
 struct FontLibraryConfig {
-  /// Directory holding the bundled fonts (lato/, libertine/). Empty: default_font_dir().
+  /// Directory holding the bundled fonts: families.tsv (the manifest, fonts/README.md) and
+  /// the folders it names. Empty: default_font_dir().
   std::string font_dir;
   /// Whether system fonts may be looked up with fontconfig (families not bundled, and
   /// fallback for characters no bundled font has). Off gives machine-independent results.
@@ -29,7 +30,8 @@ struct FontLibraryConfig {
 };
 
 /// The bundled-font directory: $VITAE_FONT_DIR if set, else ../share/vitae/fonts or
-/// ../fonts next to the running executable, else the source tree's fonts/ (compile time).
+/// ../fonts next to the running executable (the first holding families.tsv), else the
+/// source tree's fonts/ (compile time).
 std::string default_font_dir();
 
 /// A request for one face of a family.
@@ -47,17 +49,19 @@ struct FontRequest {
 struct ResolvedFont {
   std::shared_ptr<const Font> font;
   /// The family asked for is not available and a stand-in was used (e.g. RenderCV's
-  /// default "Source Sans 3" -> "Lato"); the caller should warn. `note` says what happened.
+  /// "Fontin" -> "Gentium Book Plus"); the caller should warn. `note` says what happened.
   bool substituted = false;
   std::string note;
   std::string error;  ///< e.g. "font family 'Latto' not found"
   std::string hint;   ///< e.g. "did you mean 'Lato'?"
 };
 
-/// Resolves family names to shared, immutable fonts. Order: bundled families (and the
-/// aliases serif/sans-serif), then a file path, then fontconfig (initialised lazily, only
-/// when a family is not bundled: it costs 4-12 ms). Each file is loaded once.
-/// All member functions are thread-safe.
+/// Resolves family names to shared, immutable fonts. Order: bundled families and their
+/// aliases (serif, sans-serif, ...; fonts/families.tsv, read once, on first use), then a
+/// file path, then fontconfig (initialised lazily, only when a family is not bundled: it
+/// costs 4-12 ms), then the manifest's stand-ins (substituted). A face the family does not
+/// ship is served by the nearest one it does (bold italic -> bold -> italic -> regular).
+/// Each file is loaded once. All member functions are thread-safe.
 class FontLibrary {
  public:
   explicit FontLibrary(FontLibraryConfig config = {});
@@ -71,8 +75,9 @@ class FontLibrary {
   /// Loads a font file through the cache (same path -> same Font object).
   std::shared_ptr<const Font> load(const std::string& path, std::string* error) const;
 
-  /// The fonts to try, in order, for characters `primary` lacks: the other bundled family
-  /// in the same weight and style (Lato <-> Linux Libertine O). Does not include `primary`,
+  /// The fonts to try, in order, for characters `primary` lacks: the families 'sans-serif'
+  /// and 'serif' name in the manifest, in the same weight and style (Lato <-> Linux
+  /// Libertine O; for another font, the one of its kind first). Does not include `primary`,
   /// nor fontconfig (see system_fallback).
   std::vector<std::shared_ptr<const Font>> fallbacks(const Font& primary, FontWeight weight,
                                                      FontStyle style) const;
@@ -82,8 +87,11 @@ class FontLibrary {
   std::shared_ptr<const Font> system_fallback(char32_t c, FontWeight weight,
                                               FontStyle style) const;
 
-  /// Names of the bundled families ("Lato", "Linux Libertine O").
+  /// Names of the bundled families, in the manifest's order ("Lato", "Linux Libertine O",
+  /// "Source Sans 3", ...); empty if the manifest cannot be read.
   std::vector<std::string> bundled_families() const;
+  /// Why the manifest cannot be read or parsed ("<dir>/families.tsv:7: ..."), or empty.
+  std::string manifest_error() const;
   /// The bundled-font directory in use.
   const std::string& font_dir() const;
   /// Whether fontconfig has been initialised (for tests: bundled fonts must not need it).

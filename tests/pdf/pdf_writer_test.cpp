@@ -389,15 +389,16 @@ TEST(PdfWriter, EveryBundledFontEmbedsAndExtracts) {
   }
   std::sort(files.begin(), files.end());
   ASSERT_GE(files.size(), 8u);
-  Page page = pdf_test::blank_page(kW, kH);
+  LaidOutDocument doc;
+  constexpr std::size_t kLinesPerPage = 30;  // 72 + 20 * 29 stays inside the page
   for (std::size_t i = 0; i < files.size(); ++i) {
     std::string err;
     auto font = load_font_file(files[i], &err);
     ASSERT_TRUE(font) << err;
-    page.runs.push_back(shaped_run(font, "Line " + std::to_string(i) + ": efficient fjord", 11, kLeft, 72 + 20.0 * i));
+    if (i % kLinesPerPage == 0) doc.pages.push_back(pdf_test::blank_page(kW, kH));
+    doc.pages.back().runs.push_back(shaped_run(font, "Line " + std::to_string(i) + ": efficient fjord",
+                                               11, kLeft, 72 + 20.0 * (i % kLinesPerPage)));
   }
-  LaidOutDocument doc;
-  doc.pages = {page};
   Diagnostics diags;
   auto bytes = write_pdf(doc, PdfOptions{}, diags);
   ASSERT_TRUE(bytes);
