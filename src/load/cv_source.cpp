@@ -121,6 +121,74 @@ class Opener {
     return true;
   }
 
+  /// `design.layout: FILE`: a layout file (the format of layouts/*.yaml, docs/layouts.md)
+  /// under the CV's design, so that the CV's keys override the layout's. Its `extends:`
+  /// names the built-in layout it starts from (as `design.theme` would).
+  bool resolve_layout(YNode& root) {
+    YNode* design = field_of(root, "design");
+    if (!design || !design->is_map()) return true;
+    auto it = std::find_if(design->entries.begin(), design->entries.end(),
+                           [](const auto& e) { return e.first.is_scalar() && e.first.value == "layout"; });
+    if (it == design->entries.end()) return true;
+    YNode value = std::move(it->second);
+    design->entries.erase(it);
+    const std::string naming = data_.files[value.loc.file].path;
+    auto fail = [&](SourceLoc loc, std::string message, std::string hint = {}) {
+      diags_.error(data_.files[loc.file].path, loc, std::move(message), std::move(hint));
+      return false;
+    };
+    if (!value.is_scalar() || value.value.empty())
+      return fail(value.loc, std::string("design.layout: expected the path of a layout file, found ") + kind_phrase(value),
+                  "write it relative to this file: layout: layouts/mine.yaml; a built-in layout is named by design.theme");
+    bool from_stdin = value.loc.file == 0 && data_.main_from_stdin;
+    std::string path = ((from_stdin ? fs::path() : fs::path(naming).parent_path()) / value.value).string();
+    if (!options_.read_file) return fail(value.loc, "cannot read '" + path + "': this build reads no other files");
+    std::string why;
+    std::optional<std::string> text = options_.read_file(path, &why);
+    if (!text) return fail(value.loc, "cannot read '" + path + "': " + why, "the path is relative to " + naming);
+    int index = static_cast<int>(data_.files.size());
+    data_.files.push_back({path, std::move(*text)});
+    data_.disk_files = data_.files.size();
+    std::optional<YNode> layout = parse(index);
+    if (!layout) return false;
+    if (!layout->is_map())
+      return fail({1, 1, index}, "'" + path + "' is not a layout: its top level is not a mapping",
+                  "a layout file has the keys extends, description and design (see docs/layouts.md)");
+    YNode base;
+    base.kind = YNode::Kind::Map;
+    base.loc = design->loc;
+    const YNode* extends = nullptr;
+    static const std::vector<std::string> keys = {"description", "extends", "design"};
+    for (auto& [k, v] : layout->entries) {
+      if (k.value == "design" && v.is_map()) {
+        base = v;
+      } else if (k.value == "design" && !v.is_null()) {
+        return fail(v.loc, std::string("design: expected a mapping, found ") + kind_phrase(v));
+      } else if (k.value == "extends") {
+        extends = &v;
+      } else if (k.value != "description") {
+        return fail(k.loc, "unknown key '" + k.value + "' in layout file " + path, unknown_name_hint(k.value, keys));
+      }
+    }
+    if (extends && !field_of(base, "theme")) {  // the built-in layout to start from
+      YNode key;
+      key.kind = YNode::Kind::Scalar;
+      key.value = "theme";
+      key.loc = extends->loc;
+      base.entries.insert(base.entries.begin(), {std::move(key), *extends});
+    }
+    merge_over(base, std::move(*design));
+    *design = std::move(base);
+    return true;
+  }
+
+  static YNode* field_of(YNode& map, std::string_view key) {
+    if (!map.is_map()) return nullptr;
+    for (auto& [k, v] : map.entries)
+      if (k.is_scalar() && k.value == key) return &v;
+    return nullptr;
+  }
+
   /// --set KEY=VALUE, one per line of a pseudo-file, so their diagnostics show the text.
   void read_overrides() {
     if (options_.overrides.empty()) return;
@@ -206,6 +274,7 @@ std::optional<CvSource> CvSource::open(const SourceFile& main, Diagnostics& diag
     std::vector<std::string> chain;
     if (!data->main_from_stdin) chain.push_back(load::identity(main.path));
     if (!opener.resolve_extends(*root, 0, chain)) return std::nullopt;
+    if (!opener.resolve_layout(*root)) return std::nullopt;
     data->root = std::move(*root);
     opener.read_overrides();
     opener.read_top_level();

@@ -142,10 +142,13 @@ void apply_leaf(const DesignKey& key, const YNode& key_node, const YNode& v, Des
 
 void apply_group(const YNode& map, const std::string& prefix, Design& design, Reader& r, bool warn) {
   std::vector<std::string> allowed = children_of(prefix);
-  if (prefix.empty()) allowed.insert(allowed.begin(), "theme");
+  if (prefix.empty()) allowed.insert(allowed.begin(), {"theme", "layout"});
   std::string context = prefix.empty() ? "design" : "design." + prefix;
   r.for_each_entry(map, allowed, context, [&](const YNode& key, const YNode& v) {
     if (prefix.empty() && key.value == "theme") return;  // handled by read_design
+    if (prefix.empty() && key.value == "layout")  // CvSource reads it when it opens the CV
+      return r.error(key.loc, "design.layout can only be written in a CV file, not set by a variant or --set",
+                     "a variant can pick a built-in layout with design.theme");
     std::string path = join(prefix, key.value);
     if (!is_group(path)) {
       apply_leaf(*find_design_key(path), key, v, design, r, warn);
@@ -160,56 +163,77 @@ void apply_group(const YNode& map, const std::string& prefix, Design& design, Re
   });
 }
 
-/// The layout name for a theme; warns when the theme has no layout of its own yet.
+const BuiltinLayout* find_builtin(std::string_view name) {
+  for (const BuiltinLayout& l : builtin_layouts())
+    if (l.name == name) return &l;
+  return nullptr;
+}
+
+std::vector<std::string> builtin_names() {
+  std::vector<std::string> out;
+  for (const BuiltinLayout& l : builtin_layouts()) out.emplace_back(l.name);
+  return out;
+}
+
+/// The layout name for a theme: every RenderCV theme has a built-in layout of its name.
 std::string layout_for_theme(const YNode& theme, Reader& r) {
   auto name = r.string(theme, "design.theme");
   if (!name) return "classic";
-  for (const BuiltinLayout& l : builtin_layouts())
-    if (l.name == *name) return *name;
-  const auto& themes = rendercv_themes();
-  if (std::find(themes.begin(), themes.end(), *name) != themes.end()) {
-    r.warning(theme.loc, "theme '" + *name + "' is not available yet; using the closest layout, 'classic'",
-              "the CV is typeset with vitae's classic layout and your design keys");
-    return "classic";
-  }
-  std::vector<std::string> known = themes;
-  r.error(theme.loc, "unknown theme '" + *name + "'", unknown_name_hint(*name, known));
+  if (find_builtin(*name)) return *name;
+  r.error(theme.loc, "unknown theme '" + *name + "'", unknown_name_hint(*name, builtin_names()));
   return "classic";
 }
 
-/// The design built-in layout `l` gives (a `design:` mapping in layouts/NAME.yaml), or
-/// nothing after reporting why (never, for the layouts the tests check).
-std::optional<Design> parse_layout(const BuiltinLayout& l, Diagnostics& diags) {
+constexpr std::size_t kMaxLayoutChain = 8;
+
+/// The design built-in layout `l` gives: Design{} defaults, then the layout it extends,
+/// then its own `design:` mapping. Nothing, after reporting why, for a broken layout (never,
+/// for the layouts the tests check).
+std::optional<Design> parse_layout(const BuiltinLayout& l, Diagnostics& diags, std::size_t depth);
+
+/// The design of built-in layout `name`. A layout is compiled-in text, so what it gives is
+/// the same in every build: it is parsed once per process and kept, immutable (it was 7% of
+/// every variant's build in a batch).
+std::optional<Design> builtin_design(std::string_view name, Diagnostics& diags, std::size_t depth = 0) {
+  static std::mutex mutex;
+  static std::map<std::string, Design, std::less<>> parsed;
+  const BuiltinLayout* l = find_builtin(name);
+  if (!l) return std::nullopt;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = parsed.find(name); it != parsed.end()) return it->second;
+  }
+  std::optional<Design> d = parse_layout(*l, diags, depth);
+  if (!d) return std::nullopt;
+  std::lock_guard<std::mutex> lock(mutex);
+  parsed.emplace(std::string(name), *d);
+  return d;
+}
+
+std::optional<Design> parse_layout(const BuiltinLayout& l, Diagnostics& diags, std::size_t depth) {
   std::string path = "layouts/" + std::string(l.name) + ".yaml";
   std::size_t errors = diags.error_count();
   Reader r(path, diags, l.text);
   std::optional<YNode> root = parse_yaml_tree(l.text, path, diags);
-  if (!root || !root->is_map()) return std::nullopt;
+  if (!root || !r.expect_map(*root, path, false)) return std::nullopt;
   Design design;
-  if (const YNode* d = find_field(*root, "design"); d && d->is_map()) apply_group(*d, "", design, r, false);
+  r.for_each_entry(*root, {"description", "extends", "design"}, path, [&](const YNode& key, const YNode& v) {
+    if (key.value != "extends") return;
+    auto base = r.string(v, "extends");
+    if (!base) return;
+    if (!find_builtin(*base) || *base == l.name || depth >= kMaxLayoutChain)
+      return r.error(v.loc, "layout '" + std::string(l.name) + "' extends '" + *base + "', which is no other built-in layout",
+                     unknown_name_hint(*base, builtin_names()));
+    if (auto d = builtin_design(*base, diags, depth + 1)) design = *d;
+  });
+  if (const YNode* d = find_field(*root, "design"); d && r.expect_map(*d, "design")) apply_group(*d, "", design, r, false);
   if (diags.error_count() != errors) return std::nullopt;
   return design;
 }
 
-/// Applies built-in layout `name`. A layout is compiled-in text, so what it gives is the
-/// same in every build: it is parsed once per process and kept, immutable (it was 7% of
-/// every variant's build in a batch).
+/// Applies built-in layout `name` (replacing `design` whole).
 void apply_layout(const std::string& name, Design& design, Reader& user) {
-  static std::mutex mutex;
-  static std::map<std::string, Design, std::less<>> parsed;
-  for (const BuiltinLayout& l : builtin_layouts()) {
-    if (l.name != name) continue;
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      if (auto it = parsed.find(name); it != parsed.end()) return void(design = it->second);
-    }
-    std::optional<Design> d = parse_layout(l, user.diags());
-    if (!d) return;
-    design = *d;
-    std::lock_guard<std::mutex> lock(mutex);
-    parsed.emplace(name, std::move(*d));
-    return;
-  }
+  if (std::optional<Design> d = builtin_design(name, user.diags())) design = std::move(*d);
 }
 
 }  // namespace

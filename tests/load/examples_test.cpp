@@ -81,17 +81,25 @@ TEST(Examples, ClassicExampleReadsEveryEntryType) {
   EXPECT_EQ(doc->cv.social_networks[0].url, "https://linkedin.com/in/rendercv");
 }
 
-TEST(Examples, NonClassicThemesWarnOnceAndUseClassic) {
-  fs::path f = compat_dir() / "examples" / "John_Doe_EmberTheme_CV.yaml";
-  if (!fs::exists(f)) GTEST_SKIP();
-  SourceFile src{"ember.yaml", read_file(f)};
-  Diagnostics diags;
-  auto doc = load_document(src, diags);
-  ASSERT_TRUE(doc);
-  EXPECT_EQ(doc->design.theme, "classic");
-  ASSERT_EQ(diags.warning_count(), 1u) << format_diagnostics(diags, {&src});
-  EXPECT_EQ(diags.all()[0].message, "theme 'ember' is not available yet; using the closest layout, 'classic'");
-  EXPECT_GT(diags.all()[0].loc.line, 1);
+TEST(Examples, EachThemeExampleLoadsItsOwnLayoutWithoutWarnings) {
+  fs::path dir = compat_dir() / "examples";
+  if (!fs::exists(dir)) GTEST_SKIP();
+  int seen = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (entry.path().extension() != ".yaml") continue;
+    SourceFile src{name, read_file(entry.path())};
+    Diagnostics diags;
+    auto doc = load_document(src, diags);
+    ASSERT_TRUE(doc) << name << "\n" << format_diagnostics(diags, {&src});
+    EXPECT_EQ(diags.warning_count(), 0u) << name << "\n" << format_diagnostics(diags, {&src});
+    // John_Doe_EmberTheme_CV.yaml -> ember
+    std::string theme = name.substr(9, name.find("Theme") - 9);
+    for (char& c : theme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_EQ(doc->design.theme, theme) << name;
+    ++seen;
+  }
+  EXPECT_EQ(seen, 9);
 }
 
 }  // namespace

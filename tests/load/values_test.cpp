@@ -90,7 +90,7 @@ TEST(Design, ClassicLayoutValuesAreLoaded) {
   EXPECT_EQ(d.typography.font_size.name, Length::of(Abs::pt(30)));
   EXPECT_EQ(d.typography.font_size.section_titles, Length::ems(1.4));
   EXPECT_TRUE(d.typography.bold.name);
-  EXPECT_EQ(d.header.connections.separator, "|");
+  EXPECT_EQ(d.header.connections.separator, "");
   EXPECT_EQ(d.sections.show_time_spans_in, std::vector<std::string>{"experience"});
   EXPECT_EQ(d.templates.education_main, "**INSTITUTION**, AREA\nSUMMARY\nHIGHLIGHTS");
   EXPECT_EQ(l.diags.warning_count(), 0u);
@@ -111,7 +111,7 @@ design:
     education_entry:
       degree_column:
   links:
-    underline: true
+    show_external_link_icon: true
   hyphenation: true
 )");
   ASSERT_TRUE(l.doc) << l.text();
@@ -124,8 +124,9 @@ design:
   EXPECT_EQ(d.typography.font_family.name.loc.line, 10);
   EXPECT_EQ(d.templates.education_degree, "");
   EXPECT_TRUE(d.hyphenation);
-  // links.underline is not applied yet, and it changed; the degree column template is applied.
-  EXPECT_EQ(d.unapplied_keys, std::vector<std::string>{"design.links.underline"});
+  // links.show_external_link_icon is not applied yet, and it changed; the degree column
+  // template is applied.
+  EXPECT_EQ(d.unapplied_keys, std::vector<std::string>{"design.links.show_external_link_icon"});
 }
 
 TEST(Design, FontFeaturesPerRole) {

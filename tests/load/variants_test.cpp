@@ -20,51 +20,12 @@ using test_support::write_bytes;
 using test_support::read_bytes;
 using testing::cv_with_sections;
 
-// One CV opened from memory as "cv.yaml", and one document (plain or a variant) read from it.
-struct Built {
-  SourceFile main;
-  Diagnostics diags;
-  std::optional<CvSource> source;
-  std::optional<Document> doc;
-
-  std::string text() const { return format_diagnostics(diags, {&main}); }
-};
-
-Built build(std::string text, const std::string& variant = "", const LoadOptions& options = {},
-            std::string path = "cv.yaml") {
-  Built b{SourceFile{std::move(path), std::move(text)}, Diagnostics{}, std::nullopt, std::nullopt};
-  b.source = CvSource::open(b.main, b.diags, options);
-  if (b.source) b.doc = b.source->document(variant, b.diags);
-  return b;
-}
-
-// A read_file that reads real files, as the command line does.
-LoadOptions disk_options() {
-  LoadOptions o;
-  o.read_file = [](const std::string& path, std::string* error) -> std::optional<std::string> {
-    if (std::filesystem::is_regular_file(path)) return read_bytes(path);
-    *error = "no such file";
-    return std::nullopt;
-  };
-  return o;
-}
-
-LoadOptions with_overrides(std::vector<std::string> overrides) {
-  LoadOptions o;
-  o.overrides = std::move(overrides);
-  return o;
-}
-
-// Builds the file `name` of `dir` (read from disk) with disk_options().
-Built build_file(const TempDir& dir, const std::string& name, const std::string& variant = "",
-                 LoadOptions options = disk_options()) {
-  return build(read_bytes(dir.file(name)), variant, options, dir.file(name));
-}
-
-void write_file(const TempDir& dir, const std::string& name, const std::string& text) {
-  std::filesystem::create_directories(std::filesystem::path(dir.file(name)).parent_path());
-  write_bytes(dir.file(name), text);
-}
+using testing::Built;
+using testing::build;
+using testing::build_file;
+using testing::disk_options;
+using testing::with_overrides;
+using testing::write_file;
 
 bool same_file(const std::string& a, const std::string& b) {
   std::error_code ec;
