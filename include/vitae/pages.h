@@ -76,7 +76,7 @@ struct LinkArea {
 struct Anchor {
   std::string title;
   int level = 0;  ///< 0 for sections
-  Abs y;          ///< top of the heading
+  Abs y;          ///< where a bookmark to the heading shows the page from (a little above it)
 };
 
 struct Page {

@@ -32,7 +32,13 @@ std::vector<StyledText> styled(const RealizeContext& ctx, const std::string& mar
   bool base_bold = force_bold || ctx.styles.bold_by_default(role);
   for (const Span& m : parse_markup(markup)) {
     StyledText t{m.text, ctx.styles.get(role, base_bold || m.bold, m.italic), m.link};
-    if (!m.link.empty()) t.style.color = ctx.styles.link_color;
+    // Links take the link colour and, with links.underline, a rule below; the header's
+    // contact links keep the connections' colour and are never underlined, as RenderCV
+    // draws them.
+    if (!m.link.empty() && role != Role::Connections) {
+      t.style.color = ctx.styles.link_color;
+      t.style.underline = ctx.doc.design.links.underline;
+    }
     out.push_back(std::move(t));
   }
   return out;
@@ -156,15 +162,26 @@ void prepend(Frame& line, Frame marker, Point offset) {
   line = std::move(f);
 }
 
+namespace {
+constexpr const char* kDiscBullet = "\u2022";
+Abs disc_radius(const TextStyle& body) { return body.size * 0.18; }
+}  // namespace
+
+Abs marker_width(const RealizeContext& ctx, const Frame& typeset, const std::string& marker) {
+  Abs w = typeset.runs.empty() ? Abs::zero() : typeset.runs[0].width();
+  if (marker != kDiscBullet || typeset.runs.empty()) return w;
+  return std::max(w, disc_radius(ctx.styles.get(Role::Body, false, false)) * 2);
+}
+
 // A list marker as set: "•" becomes a drawn disc (see Disc), anything else stays text.
 Frame marker_frame(const RealizeContext& ctx, const Frame& typeset, const std::string& marker, Abs width) {
-  if (marker != "\u2022") return typeset;
+  if (marker != kDiscBullet) return typeset;
   const TextStyle& bs = ctx.styles.get(Role::Body, false, false);
   Frame disc;
   disc.width = width;
   disc.height = typeset.height;
   Abs cy = typeset.height - x_height(bs) / 2;
-  disc.discs.push_back({{width / 2, cy}, bs.size * 0.18, bs.color});
+  disc.discs.push_back({{width / 2, cy}, disc_radius(bs), bs.color});
   return disc;
 }
 

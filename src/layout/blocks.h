@@ -40,6 +40,9 @@ Frame stack(const std::vector<SetLine>& lines, Abs lead, Abs width);
 void lines_to_vlist(VList& v, std::vector<SetLine> lines, Abs lead, Abs x, SourceLoc loc);
 /// Places a marker before a line's content, first in the content stream too.
 void prepend(Frame& line, Frame marker, Point offset);
+/// The width a marker takes: as set, and for "•" at least the drawn disc's diameter (a
+/// face's narrow bullet glyph must not let the disc overhang the text block).
+Abs marker_width(const RealizeContext& ctx, const Frame& typeset, const std::string& marker);
 /// A list marker as set: "•" becomes a drawn disc, anything else stays text.
 Frame marker_frame(const RealizeContext& ctx, const Frame& typeset, const std::string& marker, Abs width);
 /// Collapses a vertical list into one frame (its glue at natural size).

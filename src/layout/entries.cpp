@@ -15,16 +15,35 @@ using namespace blocks;
 namespace {
 
 struct EntryGeometry {
-  Abs side, main_x, main_w, date_x, date_w, degree_w, gap;
+  Abs side, main_x, main_w, date_x, date_w, degree_x, degree_w, gap;
 };
+
+/// RenderCV's moderncv arrangement (section_titles.type: moderncv): the date and location
+/// column on the left, entries.date_and_location_width wide, and every entry's text in the
+/// column right of it, where the section title starts too.
+bool dates_on_the_left(const RealizeContext& ctx) { return ctx.doc.design.section_titles.type == "moderncv"; }
 
 EntryGeometry geometry(const RealizeContext& ctx, bool two_columns, bool degree, const SectionColumns& cols = {}) {
   const Design::Entries& e = ctx.doc.design.entries;
   EntryGeometry g;
   g.side = len(ctx, e.side_space);
+  g.degree_w = degree ? cols.degree_w : Abs::zero();
+  if (dates_on_the_left(ctx)) {
+    // The gap is RenderCV's column gutter, as the section title's indent (realize.cpp).
+    g.gap = len(ctx, e.space_between_columns);
+    g.date_w = len(ctx, e.date_and_location_width);
+    g.date_x = g.side;
+    g.degree_x = g.side + g.date_w + g.gap;
+    g.main_x = g.degree_x + (degree ? g.degree_w + g.gap : Abs::zero());
+    g.main_w = ctx.text_width - g.side - g.main_x;
+    if (!two_columns) g.date_w = Abs::zero();
+    return g;
+  }
+  // RenderCV's gutter and half an em more: with less, pdftotext reads a body line and the
+  // date beside it as one line of text (a field split by a date), as it reads RenderCV's.
   g.gap = len(ctx, e.space_between_columns) + body_size(ctx) * 0.5;
   g.date_w = two_columns ? cols.date_w : Abs::zero();
-  g.degree_w = degree ? cols.degree_w : Abs::zero();
+  g.degree_x = g.side;
   g.main_x = g.side + (degree ? g.degree_w + g.gap : Abs::zero());
   g.date_x = ctx.text_width - g.side - g.date_w;
   g.main_w = (two_columns ? g.date_x - g.gap : ctx.text_width - g.side) - g.main_x;
@@ -38,7 +57,7 @@ void realize_highlights(const RealizeContext& ctx, std::vector<std::vector<SetLi
   Abs left = len(ctx, hd.space_left);
   std::string bullet = depth == 0 ? hd.bullet : hd.nested_bullet;
   SetLine bl = set_marker(ctx, escape_markup(bullet), width, Align::Left);
-  Abs bullet_w = bl.frame.runs.empty() ? Abs::zero() : bl.frame.runs[0].width();
+  Abs bullet_w = marker_width(ctx, bl.frame, bullet);
   Abs text_x = x + left + bullet_w + len(ctx, hd.space_between_bullet_and_text);
   Abs text_w = width - (text_x - x);
   for (const Highlight& h : hs) {
@@ -59,7 +78,7 @@ void realize_highlights(const RealizeContext& ctx, std::vector<std::vector<SetLi
 // The main column of an entry: template lines, summary and highlights, as a vertical list
 // of line boxes with club/widow penalties (items of a list share the rules).
 VList main_column(const RealizeContext& ctx, const Entry& e, const std::vector<TemplateLine>& tl,
-                  const EntryGeometry& g, std::vector<bool>* whole_paragraph) {
+                  const EntryGeometry& g) {
   std::vector<std::vector<SetLine>> paras;
   std::vector<Abs> xs;
   std::vector<Abs> above;
@@ -106,7 +125,6 @@ VList main_column(const RealizeContext& ctx, const Entry& e, const std::vector<T
       f.height = l.frame.height;
       f.place(std::move(l.frame), {xs[pi], Abs::zero()});
       v.box(std::move(f), e.loc);
-      whole_paragraph->push_back(paras[pi].size() == 1);
     }
   return v;
 }
@@ -183,8 +201,8 @@ bool is_text_based(EntryKind k) {
          k == EntryKind::ReversedNumbered || k == EntryKind::Text;
 }
 
-// Measures a section's side columns: the date column as wide as its widest line, up to
-// entries.date_and_location_width (longer lines wrap); the degree column as wide as its
+// Measures a section's side columns: the date column entries.date_and_location_width wide,
+// or as wide as its widest line up to 30% of the text width (longer lines wrap); the degree column as wide as its
 // widest degree, at least entries.degree_width.
 SectionColumns measure_columns(const RealizeContext& ctx, const Section& s) {
   SectionColumns c;
@@ -205,6 +223,10 @@ SectionColumns measure_columns(const RealizeContext& ctx, const Section& s) {
     if (deg && !e.degree.empty())
       for (const TemplateLine& l : expand_template(*deg, fields)) c.degree_w = std::max(c.degree_w, natural_width(ctx, l.markup));
   }
+  // As wide as the design says (RenderCV's fixed column, so the dates sit where its
+  // PDFs put them), or wider for a line that would otherwise wrap.
+  if (c.date_w > Abs::zero())
+    c.date_w = std::max(c.date_w, std::min(len(ctx, d.entries.date_and_location_width), ctx.text_width * 0.35));
   c.degree_w = std::min(c.degree_w, ctx.text_width * 0.2);
   return c;
 }
@@ -224,11 +246,12 @@ VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e,
   Abs lead = leading(ctx);
 
   // The header row: the first template line (company, institution, title) with the
-  // date/location and degree columns beside it. Text extractors that read by position
-  // (MuPDF, pdfminer, pdftotext -layout) merge text that shares a baseline, so no other
-  // column may sit beside a line of a paragraph that continues below: the columns start
-  // at the header's last line, and the body (summary, highlights, further template
-  // lines) starts below the taller of the three.
+  // date/location and degree columns beside it, their first baselines on the header's
+  // last one. The body (summary, highlights, further template lines) follows at once,
+  // beside the columns' further lines as in RenderCV's PDFs: no hole below a tall column.
+  // Extractors that read by position (pdftotext -layout) then put a column line between
+  // two lines of a paragraph, but every word and every date stays whole, and the columns
+  // are drawn last so that those that group text in drawing order read the body whole.
   std::vector<TemplateLine> main_lines = expand_template(*t.main, fields);
   std::vector<SetLine> head;
   if (!main_lines.empty() && main_lines.front().kind == TemplateLine::Kind::Text) {
@@ -256,27 +279,35 @@ VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e,
   if (head.empty()) date_top = deg_top = Abs::zero();
   Abs columns_bottom = std::max(date_top + date.height, deg_top + deg.height);
 
-  // Body lines that are whole one-line paragraphs ("Mentor: ...", a short bullet) may
-  // move up beside the columns' further lines: each is read whole on its baseline.
-  std::vector<bool> whole;
-  VList body = main_column(ctx, e, main_lines, g, &whole);
+  // RenderCV's entries.short_second_row: true, the whole main column sits beside the side
+  // columns; false, only as many template lines as the date column has (the header among
+  // them), and the rest (the "second row") runs the full width below both.
+  const bool short_rows = ctx.doc.design.entries.short_second_row;
+  std::vector<TemplateLine> second_row;
+  if (!short_rows) {
+    std::size_t beside = std::max<std::size_t>(1, date_lines.size()) - (head.empty() ? 0 : 1);
+    if (main_lines.size() > beside) {
+      second_row.assign(main_lines.begin() + static_cast<std::ptrdiff_t>(beside), main_lines.end());
+      main_lines.resize(beside);
+    }
+  }
+  // The body lines beside the columns join the row (one box: the row stays with them).
+  VList body = main_column(ctx, e, main_lines, g);
   std::vector<VItem>& items = body.items();
-  std::size_t next = 0, box_index = 0;
+  std::size_t next = 0;
   Abs pending = lead;  // space above the next body line
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (const auto* gl = std::get_if<VGlue>(&items[i])) pending += gl->size;
     auto* b = std::get_if<VBox>(&items[i]);
     if (!b) continue;
     Abs top = row.height + pending;
-    if (!whole[box_index++] || top >= columns_bottom || head.empty()) break;
+    if ((short_rows && top >= columns_bottom) || head.empty()) break;
     const Abs height = b->frame.height;
     row.place(std::move(b->frame), {Abs::zero(), top});  // items before `next` are done with
     row.height = top + height;
     pending = Abs::zero();
     next = i + 1;
   }
-  row.place(std::move(date), {g.date_x, date_top});
-  row.place(std::move(deg), {g.side, deg_top});
   row.height = std::max(row.height, columns_bottom);
   row.width = ctx.text_width;
 
@@ -294,14 +325,33 @@ VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e,
     v.glue(std::max(pending, lead));
     for (std::size_t i = next; i < items.size(); ++i) v.items().push_back(std::move(items[i]));
   }
+  if (!second_row.empty()) {
+    EntryGeometry full = g;
+    full.main_w = ctx.text_width - g.side - g.main_x;
+    VList rest = main_column(ctx, e, second_row, full);
+    if (!rest.items().empty()) {
+      v.penalty(kInfPenalty);
+      v.glue(lead);
+      for (VItem& item : rest.items()) v.items().push_back(std::move(item));
+    }
+  }
   // Kept whole when it fits on a page with what must stay above it; otherwise line by line
   // (with club and widow rules), so that it never leaves its heading alone.
+  // The side columns are drawn after the main column's text, so that extractors that
+  // group text in drawing order (MuPDF) read the body as one block, then the columns.
+  auto place_columns = [&](Frame& f) {
+    f.place(std::move(date), {g.date_x, date_top});
+    f.place(std::move(deg), {g.degree_x, deg_top});
+  };
   bool keep = !ctx.doc.design.entries.allow_page_break;
   if (keep && reserve + v.natural_height() <= ctx.page_goal) {
     VList one;
-    one.box(to_frame(std::move(v), ctx.text_width), e.loc);
+    Frame whole_entry = to_frame(std::move(v), ctx.text_width);
+    place_columns(whole_entry);
+    one.box(std::move(whole_entry), e.loc);
     return one;
   }
+  place_columns(std::get<VBox>(v.items().front()).frame);
   return v;  // too tall for a page (or allowed to break): line by line
 }
 
@@ -334,7 +384,7 @@ VList text_entry(const RealizeContext& ctx, const Section& s, const Entry& e, st
   // Hanging marker: as wide as the widest marker of the section, so the texts align.
   std::string widest = e.kind == EntryKind::Bullet ? marker : std::to_string(s.entries.size()) + ".";
   SetLine ml = set_marker(ctx, escape_markup(widest), g.main_w, Align::Left);
-  Abs mw = ml.frame.runs.empty() ? Abs::zero() : ml.frame.runs[0].width();
+  Abs mw = marker_width(ctx, ml.frame, widest);
   Abs gap = len(ctx, ctx.doc.design.entries.highlights.space_between_bullet_and_text);
   std::vector<SetLine> lines = text_lines(ctx, markup, Role::Body, g.main_w - mw - gap, body_align(ctx), e.loc);
   SetLine mk = set_marker(ctx, escape_markup(marker), mw, Align::Right);

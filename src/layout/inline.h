@@ -29,6 +29,7 @@ struct TextStyle {
   Color color;
   std::vector<std::string> features;  ///< OpenType features, e.g. "smcp", "onum"
   bool bold = false, italic = false;  ///< as asked for (for system fallback)
+  bool underline = false;  ///< a rule below the text (links, with design.links.underline)
 };
 
 /// A run of text in one style, possibly a link.

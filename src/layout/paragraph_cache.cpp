@@ -32,6 +32,7 @@ void put_style(std::string& key, const TextStyle& st) {
   for (const std::string& f : st.features) put_text(key, f);
   put(key, st.bold);
   put(key, st.italic);
+  put(key, st.underline);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "layout/blocks.h"
+#include "layout/connections.h"
 #include "layout/entries.h"
 #include "layout/fields.h"
 #include "layout/shape_cache.h"
@@ -21,47 +22,6 @@ using namespace blocks;
 namespace {
 
 // ---- Header -----------------------------------------------------------------------------
-
-std::string strip_scheme(std::string url) {
-  for (const char* s : {"https://", "http://", "mailto:", "tel:"})
-    if (url.rfind(s, 0) == 0) url = url.substr(std::string(s).size());
-  if (!url.empty() && url.back() == '/') url.pop_back();
-  return url;
-}
-
-std::string link(const std::string& text, const std::string& url, bool hyperlink) {
-  if (!hyperlink || url.empty()) return escape_markup(text);
-  return "[" + escape_markup(text) + "](" + url + ")";
-}
-
-std::string connections_markup(const RealizeContext& ctx) {
-  const CV& cv = ctx.doc.cv;
-  const auto& hc = ctx.doc.design.header.connections;
-  std::vector<std::string> items;
-  if (!cv.location.empty()) items.push_back(cv.location.markup);
-  for (const Text& e : cv.emails) items.push_back(link(e.markup, "mailto:" + e.markup, hc.hyperlink));
-  if (!cv.phone.empty()) {
-    std::string tel;
-    for (char c : cv.phone.markup)
-      if (std::isdigit(static_cast<unsigned char>(c)) || c == '+') tel += c;
-    items.push_back(link(cv.phone.markup, "tel:" + tel, hc.hyperlink));
-  }
-  if (!cv.website.empty()) items.push_back(link(strip_scheme(cv.website.markup), cv.website.markup, hc.hyperlink));
-  for (const SocialNetwork& s : cv.social_networks)
-    items.push_back(link(hc.display_urls_instead_of_usernames ? strip_scheme(s.url) : s.username, s.url, hc.hyperlink));
-  for (const CustomConnection& c : cv.custom_connections) items.push_back(link(c.placeholder, c.url, hc.hyperlink));
-  // Each contact item stays whole on a line: its spaces become ties (U+00A0, drawn and
-  // extracted as ordinary spaces, see inline.cpp).
-  for (std::string& item : items) {
-    std::string tied;
-    for (char c : item) tied += c == ' ' ? std::string("\u00A0") : std::string(1, c);
-    item = std::move(tied);
-  }
-  std::string sep = hc.separator.empty() ? " " : " " + hc.separator + " ";
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? sep : "") + items[i];
-  return out;
-}
 
 Align header_align(const RealizeContext& ctx) {
   const std::string& a = ctx.doc.design.header.alignment;
@@ -83,10 +43,12 @@ void realize_header(const RealizeContext& ctx, VList& v) {
                    lead, Abs::zero(), cv.headline.loc);
     v.glue_nobreak(len(ctx, h.space_below_headline));
   }
-  std::string conn = connections_markup(ctx);
+  std::vector<SetLine> conn = connection_lines(ctx, w);
   if (!conn.empty()) {
-    lines_to_vlist(v, text_lines(ctx, conn, Role::Connections, w, header_align(ctx), {}), lead, Abs::zero(), {});
-    v.glue(len(ctx, h.space_below_connections));
+    lines_to_vlist(v, std::move(conn), lead, Abs::zero(), {});
+    // RenderCV's header ends with space_below_connections less the first section's
+    // space_above (lib.typ, `connections`): the header's own space replaces it.
+    v.glue(len(ctx, h.space_below_connections) - len(ctx, ctx.doc.design.section_titles.space_above));
   }
   // The header may end a page before the first section: without this breakpoint a header
   // with no contact line would be tied to the first heading by glue alone.
@@ -155,7 +117,10 @@ Frame heading_frame(const RealizeContext& ctx, const Section& s) {
   } else if (type == "with_full_line" || type == "centered_with_full_line") {
     rule_below();
   }  // without_line, centered_without_line: the title alone
-  f.anchors.push_back({s.title, 0, Abs::zero()});
+  // The bookmark's destination is a little above the line's top: a face's glyphs may rise
+  // above its ascender (EB Garamond's capitals do), and a reader jumping there should see
+  // the heading whole.
+  f.anchors.push_back({s.title, 0, -ts.size * 0.5});
   return f;
 }
 
@@ -175,7 +140,8 @@ void realize_section(const RealizeContext& ctx, const Section& s, VList& v) {
     VList ev = is_text_based(e.kind) ? text_entry(ctx, s, e, i) : regular_entry(ctx, s, e, cols, i == 0 ? heading_room : Abs::zero());
     if (i > 0) {
       v.penalty(d.sections.allow_page_break ? 0 : kInfPenalty);
-      v.glue(between + (is_text_based(s.kind) ? leading(ctx) : Abs::zero()));
+      // RenderCV sets entries as blocks with this much space and the line spacing below.
+      v.glue(between + leading(ctx));
     }
     v.append(std::move(ev));
   }

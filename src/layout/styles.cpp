@@ -61,6 +61,46 @@ RoleDesign role_design(const Design& d, Role role) {
 
 }  // namespace
 
+const TextStyle* Styles::icon(char32_t code) const {
+  constexpr char32_t kEnvelope = 0xF0E0;
+  for (int i : {code == kEnvelope ? 0 : 2, 1, 0})
+    if (icons_[i].font && icons_[i].font->has_codepoint(code)) return &icons_[i];
+  return nullptr;
+}
+
+bool Styles::is_icon_font(const Font* font) const {
+  for (const TextStyle& s : icons_)
+    if (font && s.font.get() == font) return true;
+  return false;
+}
+
+namespace {
+
+/// The Font Awesome faces behind contact icons, at 0.9 of the contact text's size, in its
+/// colour (RenderCV's connection-with-icon).
+void resolve_icons(const Document& doc, const FontLibrary& fonts, Diagnostics& diags, const TextStyle& text,
+                   std::array<TextStyle, 3>& icons) {
+  const std::pair<const char*, FontWeight> faces[] = {
+      {"Font Awesome 7 Free", FontWeight::Regular},
+      {"Font Awesome 7 Free", FontWeight::Bold},
+      {"Font Awesome 7 Brands", FontWeight::Regular}};
+  for (int i = 0; i < 3; ++i) {
+    ResolvedFont rf = fonts.resolve(FontRequest{faces[i].first, faces[i].second, FontStyle::Upright, {}});
+    if (!rf.font) {
+      diags.warning(doc.path, {}, "contact icons are not available: " + rf.error,
+                    "design.header.connections.show_icons: false turns them off");
+      icons = {};
+      return;
+    }
+    icons[i].font = rf.font;
+    icons[i].chain.fonts = {rf.font};
+    icons[i].size = text.size * 0.9;
+    icons[i].color = text.color;
+  }
+}
+
+}  // namespace
+
 Styles resolve_styles(const Document& doc, const FontLibrary& fonts, Diagnostics& diags) {
   Styles s;
   s.link_color = doc.design.colors.links;
@@ -108,6 +148,8 @@ Styles resolve_styles(const Document& doc, const FontLibrary& fonts, Diagnostics
         st.italic = i;
       }
   }
+  if (d.header.connections.show_icons)
+    resolve_icons(doc, fonts, diags, s.get(Role::Connections, s.bold_by_default(Role::Connections), false), s.icons_);
   return s;
 }
 

@@ -27,11 +27,19 @@ class Styles {
   bool bold_by_default(Role role) const { return bold_default_[static_cast<int>(role)]; }
   Color link_color;
 
+  /// The style of a contact icon (Font Awesome: Free's regular face for the envelope, as
+  /// RenderCV draws it, Brands for a brand, else Free's solid face), or null when the icon
+  /// fonts are not loaded (show_icons off) or none has the code point.
+  const TextStyle* icon(char32_t code) const;
+  /// Whether `font` is one of the icon fonts.
+  bool is_icon_font(const Font* font) const;
+
   friend Styles resolve_styles(const Document& doc, const FontLibrary& fonts, Diagnostics& diags);
 
  private:
   std::array<std::array<std::array<TextStyle, 2>, 2>, 6> styles_;
   std::array<bool, 6> bold_default_{};
+  std::array<TextStyle, 3> icons_;  ///< Free regular, Free solid, Brands (fonts may be null)
 };
 
 /// Resolves every role's font family through `fonts`. A family that cannot be found is an

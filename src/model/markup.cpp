@@ -37,6 +37,25 @@ class Parser {
     out_.push_back(Span{std::string(text), st.bold, st.italic, st.link});
   }
 
+  /// "---" as an em dash and "--" as an en dash, as Typst's markup reads them (RenderCV's
+  /// templates write "NAME -- PAGE_NUMBER"); escaped hyphens never get here.
+  static std::string with_dashes(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+      if (text.compare(i, 3, "---") == 0) {
+        out += "\u2014";
+        i += 3;
+      } else if (text.compare(i, 2, "--") == 0) {
+        out += "\u2013";
+        i += 2;
+      } else {
+        out += text[i++];
+      }
+    }
+    return out;
+  }
+
   /// Position of the closing delimiter `delim` (length n of '*') for an opener ending at
   /// `from`, within [from, end): not escaped, preceded by a non-space, and for a single '*'
   /// not part of a "**" run. npos when there is none.
@@ -112,7 +131,7 @@ class Parser {
       return;
     }
     std::size_t text_start = begin;
-    auto flush = [&](std::size_t upto) { emit(s_.substr(text_start, upto - text_start), st); };
+    auto flush = [&](std::size_t upto) { emit(with_dashes(s_.substr(text_start, upto - text_start)), st); };
     for (std::size_t i = begin; i < end;) {
       char c = s_[i];
       if (c == '\\' && i + 1 < end && is_punct(s_[i + 1])) {

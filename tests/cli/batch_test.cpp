@@ -184,7 +184,7 @@ TEST_F(CliFiles, DepfileNamesTheCvWhatItExtendsAndTheFonts) {
   // As the system opens it: "my apps" could be a symbolic link, so ".." is kept.
   std::string base = make_escape((dir / "my apps" / ".." / "cv.yaml").string());
   EXPECT_TRUE(has(rule, base)) << rule;
-  EXPECT_TRUE(has(rule, "Lato-Regular.ttf")) << rule;
+  EXPECT_TRUE(has(rule, "SourceSans3-Regular.ttf")) << rule;
   EXPECT_TRUE(has(rule, "\n" + base + ":\n"));  // the phony rule
   fs::path dep = dir / "explicit.d";
   ASSERT_EQ(run({"build", app.string(), "-o", (dir / "x.pdf").string(), "--depfile", dep.string()}).code, 0);

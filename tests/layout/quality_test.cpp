@@ -790,7 +790,12 @@ TEST(QualitySynthetic, EntryTallerThanAPageIsSplitNotLost) {
     ASSERT_EQ(items.size(), hs.size() + 1);
     for (std::size_t k = 0; k + 1 < items.size(); ++k)
       EXPECT_EQ(club_widow_problem(s.lines, items[k], items[k + 1]), "") << "highlight " << k + 1;
-    EXPECT_EQ(s.laid.diags.warning_count(), 0u) << warnings_of(s.laid.diags);
+    // No warning about the page (content that cannot fit, a heading alone); how evenly the
+    // random prose fills its lines is not this test's subject.
+    std::size_t about_the_page = 0;
+    for (const Diagnostic& d : s.laid.diags.all())
+      if (d.severity == Severity::Warning && d.message.rfind("underfull line", 0) != 0) ++about_the_page;
+    EXPECT_EQ(about_the_page, 0u) << warnings_of(s.laid.diags);
   }
 }
 

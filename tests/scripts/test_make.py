@@ -323,7 +323,10 @@ def check_depfiles(c, d):
         # vitae's fonts is the file's stem) is among them.
         stems = {re.sub(r"[^a-z0-9]", "", os.path.splitext(os.path.basename(f))[0].lower()) for f in fonts}
         pdf = read(os.path.join(d, "applications", f"{n}.pdf"))
-        embedded = set(re.findall(rb"/BaseFont\s*/[A-Z]{6}\+([A-Za-z0-9_.-]+)", pdf))
+        # A Type0 font over CFF outlines is named after its CIDFont and CMap (PDF 1.7, 9.7.6.1):
+        # "Name-Identity-H" is the font "Name".
+        embedded = {re.sub(rb"-Identity-H$", b"", e)
+                    for e in re.findall(rb"/BaseFont\s*/[A-Z]{6}\+([A-Za-z0-9_.-]+)", pdf)}
         unlisted = sorted(e.decode() for e in embedded
                           if re.sub(r"[^a-z0-9]", "", e.decode().lower()) not in stems)
         if not embedded:

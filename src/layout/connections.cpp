@@ -1,0 +1,175 @@
+// The header's contact line (see connections.h). Items never break inside: each is set as
+// one line and placed whole; a line holds as many as fit, with the separator between them
+// and half of header.connections.space_between_connections on each side of it (RenderCV's
+// `connections` in lib.typ).
+#include "layout/connections.h"
+
+#include <cctype>
+#include <string_view>
+
+#include "layout/blocks.h"
+#include "layout/fields.h"
+#include "model/utf8.h"
+
+namespace vitae {
+
+using namespace blocks;
+
+namespace {
+
+// RenderCV's icon for each kind of contact (renderer/templater/connections.py), and the
+// Font Awesome 7 code points (metadata/icons.yml of @fortawesome/fontawesome-free).
+struct IconName {
+  std::string_view name;
+  char32_t code;
+};
+constexpr IconName kIcons[] = {
+    {"linkedin", 0xF08C},  {"github", 0xF09B},      {"gitlab", 0xF296},    {"imdb", 0xF2D8},
+    {"instagram", 0xF16D}, {"mastodon", 0xF4F6},    {"orcid", 0xF8D2},     {"stack-overflow", 0xF16C},
+    {"researchgate", 0xF4F8}, {"youtube", 0xF167},  {"graduation-cap", 0xF19D}, {"telegram", 0xF2C6},
+    {"whatsapp", 0xF232},  {"code", 0xF121},        {"x-twitter", 0xE61B}, {"bluesky", 0xE671},
+    {"location-dot", 0xF3C5}, {"envelope", 0xF0E0}, {"phone", 0xF095},     {"link", 0xF0C1},
+    {"reddit", 0xF1A1},
+};
+
+struct NetworkIcon {
+  std::string_view network, icon;
+};
+constexpr NetworkIcon kNetworkIcons[] = {
+    {"LinkedIn", "linkedin"},   {"GitHub", "github"},         {"GitLab", "gitlab"},
+    {"IMDB", "imdb"},           {"Instagram", "instagram"},   {"Mastodon", "mastodon"},
+    {"ORCID", "orcid"},         {"StackOverflow", "stack-overflow"}, {"ResearchGate", "researchgate"},
+    {"YouTube", "youtube"},     {"Google Scholar", "graduation-cap"}, {"Telegram", "telegram"},
+    {"WhatsApp", "whatsapp"},   {"Leetcode", "code"},         {"X", "x-twitter"},
+    {"Bluesky", "bluesky"},     {"Reddit", "reddit"},
+};
+
+struct Item {
+  char32_t icon = 0;
+  std::string markup;
+  SourceLoc loc;
+};
+
+std::string strip_scheme(std::string url) {
+  for (const char* s : {"https://", "http://", "mailto:", "tel:"})
+    if (url.rfind(s, 0) == 0) url = url.substr(std::string(s).size());
+  if (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+std::string link(const std::string& text, const std::string& url, bool hyperlink) {
+  if (!hyperlink || url.empty()) return escape_markup(text);
+  return "[" + escape_markup(text) + "](" + url + ")";
+}
+
+char32_t network_icon(const std::string& network) {
+  for (const NetworkIcon& n : kNetworkIcons)
+    if (n.network == network) return icon_code_point(n.icon);
+  return 0;
+}
+
+std::vector<Item> items_of(const CV& cv, const Design::Header::Connections& hc) {
+  std::vector<Item> items;
+  if (!cv.location.empty()) items.push_back({icon_code_point("location-dot"), cv.location.markup, cv.location.loc});
+  for (const Text& e : cv.emails)
+    items.push_back({icon_code_point("envelope"), link(e.markup, "mailto:" + e.markup, hc.hyperlink), e.loc});
+  if (!cv.phone.empty()) {
+    std::string tel;
+    for (char c : cv.phone.markup)
+      if (std::isdigit(static_cast<unsigned char>(c)) || c == '+') tel += c;
+    items.push_back({icon_code_point("phone"), link(cv.phone.markup, "tel:" + tel, hc.hyperlink), cv.phone.loc});
+  }
+  if (!cv.website.empty())
+    items.push_back({icon_code_point("link"), link(strip_scheme(cv.website.markup), cv.website.markup, hc.hyperlink),
+                     cv.website.loc});
+  for (const SocialNetwork& s : cv.social_networks)
+    items.push_back({network_icon(s.network),
+                     link(hc.display_urls_instead_of_usernames ? strip_scheme(s.url) : s.username, s.url, hc.hyperlink),
+                     s.loc});
+  for (const CustomConnection& c : cv.custom_connections)
+    items.push_back({icon_code_point(c.icon), link(c.placeholder, c.url, hc.hyperlink), c.loc});
+  return items;
+}
+
+/// One item set as a single line: its icon (from the icon font that has it), a tie, then
+/// the text. The icon's run stands for a space in the PDF's text, so that extractors read
+/// nothing odd (Font Awesome's code points are in the Private Use Area).
+SetLine set_item(const RealizeContext& ctx, const Item& item, bool icons) {
+  std::vector<StyledText> spans;
+  if (icons && item.icon) {
+    if (const TextStyle* st = ctx.styles.icon(item.icon)) {
+      std::string icon;
+      append_utf8(icon, item.icon);
+      spans.push_back({icon, *st, {}});
+      spans.push_back({"\u00A0", ctx.styles.get(Role::Connections, ctx.styles.bold_by_default(Role::Connections), false), {}});
+    }
+  }
+  for (StyledText& t : styled(ctx, item.markup, Role::Connections)) spans.push_back(std::move(t));
+  std::vector<SetLine> lines = paragraph(ctx, std::move(spans), Abs::pt(1e5), Align::Left, item.loc);
+  if (lines.empty()) return {};
+  SetLine line = std::move(lines.front());
+  for (GlyphRun& r : line.frame.runs)
+    if (ctx.styles.is_icon_font(r.font.get())) {
+      r.text = " ";
+      for (Glyph& g : r.glyphs) g.cluster = 0;
+    }
+  return line;
+}
+
+Abs extent(const SetLine& l) {
+  Abs w;
+  for (const GlyphRun& r : l.frame.runs) w = std::max(w, r.origin.x + r.width());
+  return w;
+}
+
+}  // namespace
+
+char32_t icon_code_point(std::string_view name) {
+  for (const IconName& i : kIcons)
+    if (i.name == name) return i.code;
+  return 0;
+}
+
+std::vector<SetLine> connection_lines(const RealizeContext& ctx, Abs width) {
+  const auto& hc = ctx.doc.design.header.connections;
+  std::vector<Item> items = items_of(ctx.doc.cv, hc);
+  if (items.empty()) return {};
+  const Abs half_space = len(ctx, hc.space_between_connections) / 2;
+  SetLine sep = hc.separator.empty() ? SetLine{} : set_item(ctx, {0, escape_markup(hc.separator), {}}, false);
+  const Abs sep_w = extent(sep) + half_space * 2;
+  const std::string& a = ctx.doc.design.header.alignment;
+
+  std::vector<SetLine> out;
+  std::vector<std::pair<SetLine, Abs>> row;  // items of the line being filled, with their x
+  Abs x;
+  auto finish = [&] {
+    SetLine line;
+    line.frame.width = width;
+    for (auto& [item, at] : row) {
+      line.frame.height = std::max(line.frame.height, item.frame.height);
+    }
+    Abs shift = a == "left" ? Abs::zero() : a == "right" ? width - x : (width - x) / 2;
+    for (auto& [item, at] : row) {
+      Abs dy = line.frame.height - item.frame.height;  // baselines on one line
+      line.frame.place(std::move(item.frame), {at + shift, dy});
+    }
+    out.push_back(std::move(line));
+    row.clear();
+    x = Abs::zero();
+  };
+  for (const Item& item : items) {
+    SetLine l = set_item(ctx, item, hc.show_icons);
+    Abs w = extent(l);
+    if (!row.empty() && x + sep_w + w > width) finish();
+    if (!row.empty()) {
+      if (!sep.frame.runs.empty()) row.push_back({sep, x + half_space});
+      x += sep_w;
+    }
+    row.push_back({std::move(l), x});
+    x += w;
+  }
+  finish();
+  return out;
+}
+
+}  // namespace vitae
