@@ -105,6 +105,7 @@ NEGATIVE = {
     "unknown theme": lambda d: d["design"].update(theme="fancy"),
     "bad alignment": lambda d: d["design"].update(typography={"alignment": "centre"}),
     "hyphenation not a bool": lambda d: d["design"].update(hyphenation="on"),
+    "layout not a path": lambda d: d["design"].update(layout=["mine.yaml"]),
     "experience entry without position": lambda d: exp(d).pop("position"),
     "mixed entry types in a section": lambda d: d["cv"]["sections"]["experience"].append(
         {"label": "L", "details": "D"}),
@@ -137,6 +138,7 @@ POSITIVE = {
     "year as a number": lambda d: exp(d).update(start_date=2019, end_date=2021),
     "free-text date": lambda d: exp(d).update(date="08/2017-12/2019 (Expected)"),
     "hyphenation on": lambda d: d["design"].update(hyphenation=True),
+    "a layout file": lambda d: d["design"].update(layout="layouts/mine.yaml"),
     "font_family as a string": lambda d: d["design"].update(typography={"font_family": "Lato"}),
     "text entries": lambda d: d["cv"]["sections"].update(summary=["**Bold**, *italic*, \\*escaped\\*."]),
     "variants": lambda d: d.update(variants={"ml": {"include_tags": ["ml"], "exclude_tags": ["x"],
@@ -196,7 +198,7 @@ def check_design_keys_in_sync(schema):
         elif applied == (NOT_YET in leaves[path]):
             problems.append(f"design.{path}: the loader says applied={applied}, "
                             f"the schema's description says otherwise")
-    for path in sorted(set(leaves) - set(keys) - {"theme"}):
+    for path in sorted(set(leaves) - set(keys) - {"theme", "layout"}):
         problems.append(f"design.{path} is in the schema but not read by the loader")
     return problems
 
