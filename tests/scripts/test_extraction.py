@@ -12,7 +12,8 @@ pdfminer (pdf2txt) and MuPDF (mutool draw -F txt), that:
     paragraph after the side column and the next heading (RenderCV's PDFs read the same):
     there the field's words must be found whole and in order, within a few lines;
   - every line of the side column (a date range, a location) is found whole;
-  - no ligature code points (U+FB00-U+FB06) and no U+2011 appear.
+  - no ligature code points (U+FB00-U+FB06), no U+2011 and no Private Use Area code point
+    (contact icons: Font Awesome's glyphs live there) appear.
 Usage: test_extraction.py PATH/TO/vitae   (cwd: repository root)
 """
 import glob
@@ -153,7 +154,7 @@ def check(vitae, path, tmp):
     for tool in tools:
         text = extract(tool, pdf)
         for ch in text:
-            if 0xFB00 <= ord(ch) <= 0xFB06 or ord(ch) == 0x2011:
+            if 0xFB00 <= ord(ch) <= 0xFB06 or ord(ch) == 0x2011 or 0xE000 <= ord(ch) <= 0xF8FF:
                 failures.append(f"{path} [{tool}]: forbidden code point U+{ord(ch):04X}")
                 break
         flat = norm(text)
