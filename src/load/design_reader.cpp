@@ -238,13 +238,6 @@ void apply_layout(const std::string& name, Design& design, Reader& user) {
 
 }  // namespace
 
-const std::vector<std::string>& rendercv_themes() {
-  static const std::vector<std::string> themes = {"classic", "ember", "engineeringclassic", "engineeringresumes",
-                                                  "harvard", "ink",   "moderncv",           "opal",
-                                                  "sb2nov"};
-  return themes;
-}
-
 void apply_design_keys(const YNode& map, Design& design, Reader& r, bool warn_unapplied) {
   apply_group(map, "", design, r, warn_unapplied);
 }

@@ -18,7 +18,4 @@ void apply_design_keys(const YNode& map, Design& design, Reader& r, bool warn_un
 /// same), then the user's keys. `node` is the `design:` value, or null when absent.
 Design read_design(const YNode* node, Reader& r);
 
-/// RenderCV 2.x's theme names.
-const std::vector<std::string>& rendercv_themes();
-
 }  // namespace vitae::load
