@@ -193,6 +193,18 @@ struct RunWriter {
   }
 };
 
+// A piece of a word cut by a break is shaped anew (ligatures and contextual forms on each
+// side of the cut), but the breaker measured it inside the whole word, where its last glyph
+// carries the kerning with the letter after the cut. The difference (a fraction of a point)
+// goes into that glyph's advance, so that the line is exactly as wide as the breaker
+// measured it and a justified line ends on the margin, not past it.
+void fit_to_measure(Frame& frame, RunWriter& w, Abs x0, Abs measured) {
+  Abs diff = measured - (w.x - x0);
+  if (diff == Abs::zero() || frame.runs.empty() || frame.runs.back().glyphs.empty()) return;
+  frame.runs.back().glyphs.back().x_advance += diff;
+  w.x += diff;
+}
+
 // The index of the first item of `line` that stands for text.
 std::size_t first_part(const Builder& b, const lb::Line& line) {
   for (std::size_t k = line.start; k < line.end; ++k)
@@ -290,6 +302,7 @@ SetLine assemble_line(const Builder& b, const lb::Line& line, Abs width,
     Abs x0 = w.x;
     const bool whole = start == word.start && end == word.end;
     w.append(whole ? *word.shaped : ctx.shaper->shape(st.style, text), text, st.style, Abs::zero(), actual);
+    if (!whole) fit_to_measure(out.frame, w, x0, Builder::width_between(*word.shaped, start - word.start, end - word.start));
     if (hyphen_here) {
       // The hyphen joins the run of the first half, whose ActualText is the whole word.
       GlyphRun& run = out.frame.runs.back();
