@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "layout/layout.h"
+#include "../support/files.h"
 #include "load/load.h"
 #include "model/workers.h"
 #include "text/font_library.h"
@@ -50,10 +51,8 @@ std::vector<GoldenCase> golden_cases() {
     std::string ext = e.path().extension().string();
     if (ext == ".yaml" || ext == ".json") out.push_back({e.path().stem().string(), e.path()});
   }
-  // Registered whether or not the corpus is there: without it the case reports itself
-  // skipped (visibly), rather than vanishing from the list.
-  fs::path rcv = fs::path(VITAE_SOURCE_DIR) / ".." / "shared" / "compat" / "rendercv" / "examples" /
-                 "John_Doe_ClassicTheme_CV.yaml";
+  // RenderCV's classic example (tests/compat), the reference for the default layout.
+  fs::path rcv = test_support::corpus_dir() / "examples" / "John_Doe_ClassicTheme_CV.yaml";
   out.push_back({rcv.stem().string(), rcv});
   std::sort(out.begin(), out.end(), [](const GoldenCase& a, const GoldenCase& b) { return a.name < b.name; });
   return out;
@@ -150,12 +149,10 @@ const FontLibrary& bundled_fonts() {
 
 class Golden : public ::testing::TestWithParam<GoldenCase> {};
 
-#define SKIP_WITHOUT_CORPUS(c) \
-  if (!fs::exists((c).cv)) GTEST_SKIP() << (c).cv.string() << " is absent (the RenderCV corpus, ../shared)"
 
 TEST_P(Golden, DumpMatches) {
   const GoldenCase& c = GetParam();
-  SKIP_WITHOUT_CORPUS(c);
+  VITAE_REQUIRE_CORPUS(c.cv);
   std::string actual = golden_text(c, bundled_fonts());
   ASSERT_EQ(actual.find("# load failed"), std::string::npos) << actual;
   fs::path golden = fs::path(VITAE_SOURCE_DIR) / "tests" / "golden" / (c.name + ".txt");
@@ -180,7 +177,7 @@ TEST_P(Golden, DumpMatches) {
 // messages and statistics as one thread.
 TEST_P(Golden, ThreadsChangeNothing) {
   const GoldenCase& c = GetParam();
-  SKIP_WITHOUT_CORPUS(c);
+  VITAE_REQUIRE_CORPUS(c.cv);
   std::string one = golden_text(c, bundled_fonts(), 1, true);
   for (unsigned threads : {2u, 5u}) {
     std::string many = golden_text(c, bundled_fonts(), threads, true);

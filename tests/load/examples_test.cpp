@@ -6,13 +6,14 @@
 #include <sstream>
 
 #include "load/load.h"
+#include "../support/files.h"
 
 namespace vitae {
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path compat_dir() { return fs::path(VITAE_SOURCE_DIR) / ".." / "shared" / "compat" / "rendercv"; }
+fs::path compat_dir() { return test_support::corpus_dir(); }
 
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -31,7 +32,7 @@ std::vector<fs::path> yaml_files(const fs::path& dir) {
 }
 
 void expect_loads(const fs::path& dir, std::size_t at_least) {
-  if (!fs::is_directory(dir)) GTEST_SKIP() << dir << " is absent";
+  VITAE_REQUIRE_CORPUS(dir);
   auto files = yaml_files(dir);
   ASSERT_GE(files.size(), at_least);
   for (const fs::path& f : files) {
@@ -51,7 +52,7 @@ TEST(Examples, AtsCorpusLoadsWithoutErrors) { expect_loads(compat_dir() / "ats-c
 
 TEST(Examples, ClassicExampleReadsEveryEntryType) {
   fs::path f = compat_dir() / "examples" / "John_Doe_ClassicTheme_CV.yaml";
-  if (!fs::exists(f)) GTEST_SKIP();
+  VITAE_REQUIRE_CORPUS(f);
   SourceFile src{"classic.yaml", read_file(f)};
   Diagnostics diags;
   auto doc = load_document(src, diags);
@@ -83,7 +84,7 @@ TEST(Examples, ClassicExampleReadsEveryEntryType) {
 
 TEST(Examples, EachThemeExampleLoadsItsOwnLayoutWithoutWarnings) {
   fs::path dir = compat_dir() / "examples";
-  if (!fs::exists(dir)) GTEST_SKIP();
+  VITAE_REQUIRE_CORPUS(dir);
   int seen = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
     std::string name = entry.path().filename().string();

@@ -2,9 +2,9 @@
 Checker that collects failures. Not a test itself (CTest runs tests/scripts/test_*)."""
 import os
 
-# RenderCV's files and PDFs, beside the repository (see DEVELOPERS.md); the tests that use
-# them report themselves skipped to CTest when the folder is absent (SKIP_RETURN_CODE).
-CORPUS = "../shared/compat/rendercv"
+# RenderCV's files and PDFs, kept in the repository (MIT, see its README). Should the folder
+# be gone, the tests that use it skip visibly (CTest's SKIP_RETURN_CODE), or fail when CI is set.
+CORPUS = "tests/compat/rendercv"
 SKIPPED = 77
 
 
@@ -79,6 +79,9 @@ def with_corpus_status(status):
     """The exit status of a test that also reads CORPUS: a pass without the corpus is a
     visible skip (CTest's SKIP_RETURN_CODE), with the reason printed; a failure stays one."""
     if status == 0 and not os.path.isdir(CORPUS):
+        if os.environ.get("CI"):
+            print(f"error: {CORPUS} is absent and CI is set: the corpus was not checked")
+            return 1
         print(f"skipped: {CORPUS} is absent, so only the repository's own files were checked")
         return SKIPPED
     return status

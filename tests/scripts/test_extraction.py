@@ -2,7 +2,7 @@
 """Text extraction from vitae's PDFs, by four extractors.
 
 For every example CV (data/examples) and RenderCV's compatibility corpus
-(../shared/compat/rendercv), builds the PDF and checks, with pdftotext (raw and -layout),
+(tests/compat/rendercv), builds the PDF and checks, with pdftotext (raw and -layout),
 pdfminer (pdf2txt) and MuPDF (mutool draw -F txt), that:
   - every text field of the source is found whole (its words in order, whitespace aside),
     once the side column's lines (dates, locations, time spans) are taken out: body lines
@@ -26,7 +26,7 @@ import tempfile
 
 import yaml
 
-from script_support import with_corpus_status
+from script_support import CORPUS, with_corpus_status
 
 # Keys whose values are not printed as written (dates are formatted, URLs shown differently).
 SKIP_KEYS = {"url", "start_date", "end_date", "network", "fontawesome_icon", "tags", "photo",
@@ -177,8 +177,8 @@ def check(vitae, path, tmp):
 def main():
     vitae = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else "build/vitae"
     files = sorted(glob.glob("data/examples/*.yaml"))
-    files += sorted(glob.glob("../shared/compat/rendercv/examples/*.yaml"))
-    files += sorted(glob.glob("../shared/compat/rendercv/ats-corpus/*.yaml"))
+    files += sorted(glob.glob(CORPUS + "/examples/*.yaml"))
+    files += sorted(glob.glob(CORPUS + "/ats-corpus/*.yaml"))
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:

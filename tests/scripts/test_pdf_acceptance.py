@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """End-to-end acceptance tests of vitae's PDFs.
 
-For every file in data/examples and every ../shared/compat/rendercv/**/*.yaml (when present),
+For every file in data/examples and every tests/compat/rendercv/**/*.yaml,
 builds the PDF with the real binary and checks, with independent tools (pdffonts, pdfinfo,
 qpdf, pdftotext):
   fonts        every font embedded, subset, with a ToUnicode map (pdffonts emb/sub/uni);
@@ -46,7 +46,7 @@ import xml.etree.ElementTree as ET
 
 import yaml
 
-from script_support import with_corpus_status
+from script_support import CORPUS, with_corpus_status
 
 # "FILE::CHECK" -> the product bug that makes the check fail.
 EXPECTED_FAILURES = {}
@@ -700,7 +700,7 @@ def checks_of_file(vitae, path, tmp_root, rep):
 def main():
     vitae = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else "build/vitae"
     files = sorted(p for p in glob.glob("data/examples/*") if p.endswith((".yaml", ".yml", ".json")))
-    files += sorted(glob.glob("../shared/compat/rendercv/**/*.yaml", recursive=True))
+    files += sorted(glob.glob(CORPUS + "/**/*.yaml", recursive=True))
     if REFERENCE_CV not in files:
         print(f"missing reference CV {REFERENCE_CV}")
         return 1

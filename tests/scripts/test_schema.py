@@ -6,7 +6,7 @@ Usage: test_schema.py [path/to/vitae]   (run from the repository root; the argum
 Checks, in order:
   1. the schema itself is a valid JSON Schema (draft-07);
   2. every data/examples/*.yaml|*.yml|*.json validates;
-  3. every ../shared/compat/rendercv/**/*.yaml validates (skipped if that folder is absent);
+  3. every tests/compat/rendercv/**/*.yaml validates;
   4. deliberately wrong documents (unknown key, wrong type, bad date, ...) FAIL validation,
      so a schema that accepts anything cannot pass.
 Exits 1 with one line per problem when any check fails.
@@ -22,11 +22,11 @@ import re
 
 import yaml
 
-from script_support import with_corpus_status
+from script_support import CORPUS, with_corpus_status
 
 SCHEMA_PATH = "data/vitae.schema.json"
 EXAMPLES_GLOB = "data/examples/*"
-RENDERCV_DIR = "../shared/compat/rendercv"
+RENDERCV_DIR = CORPUS
 DESIGN_KEYS_CPP = "src/load/design_keys.cpp"
 NOT_YET = "not applied yet"
 

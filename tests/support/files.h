@@ -5,6 +5,8 @@
 
 #include <stdlib.h>
 
+#include <cstdlib>
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -39,4 +41,21 @@ inline std::string read_bytes(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+/// RenderCV's example CVs, ATS corpus and reference PDFs, kept in the repository
+/// (tests/compat/rendercv, MIT, see its README). The tests that read it find it on every
+/// clone; should it be gone, they skip visibly, and fail when CI is set.
+inline std::filesystem::path corpus_dir() {
+  return std::filesystem::path(VITAE_SOURCE_DIR) / "tests" / "compat" / "rendercv";
+}
+
 }  // namespace vitae::test_support
+
+/// Ends the test when `path` (part of the corpus) is absent: a failure under CI, where a
+/// green run must mean the corpus was checked, else a skip that names the path.
+#define VITAE_REQUIRE_CORPUS(path)                                                   \
+  do {                                                                               \
+    if (!std::filesystem::exists(path)) {                                            \
+      if (std::getenv("CI")) FAIL() << (path).string() << " is absent (CI is set)";  \
+      GTEST_SKIP() << (path).string() << " is absent (the RenderCV corpus)";         \
+    }                                                                                \
+  } while (0)
