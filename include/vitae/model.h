@@ -240,6 +240,19 @@ struct Design {
     std::string publication_date_location = "DATE";
   } templates;
 
+  /// vitae extension: a narrow second column beside the main one, holding the contact
+  /// details and the sections it names (layouts/sidebar.yaml). The name and headline span
+  /// both columns at the top of page 1; each column then flows onto as many pages as it
+  /// needs, independently of the other.
+  struct Sidebar {
+    std::string position = "none";  ///< none, left, right
+    Length width = Length::of(Abs::cm(5.6));
+    Length space_between = Length::of(Abs::cm(0.8));  ///< the gutter between the columns
+    std::vector<std::string> sections;                 ///< section keys or titles set in it
+    bool connections = true;  ///< contact details as a list at its top, not a header line
+    std::string connections_title = "Contact";  ///< the heading above that list; empty: none
+  } sidebar;
+
   // vitae extensions.
   bool hyphenation = false;  ///< Liang hyphenation; off by default (see docs/input.md)
 

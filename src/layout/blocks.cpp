@@ -49,7 +49,7 @@ Abs leading(const RealizeContext& ctx) { return ctx.doc.design.typography.line_s
 Abs len(const RealizeContext& ctx, const Length& l) { return l.resolve(body_size(ctx)); }
 
 Align body_align(const RealizeContext& ctx) {
-  return ctx.doc.design.typography.alignment == "left" ? Align::Left : Align::Justify;
+  return ctx.ragged || ctx.doc.design.typography.alignment == "left" ? Align::Left : Align::Justify;
 }
 
 

@@ -94,7 +94,7 @@ std::vector<Item> items_of(const CV& cv, const Design::Header::Connections& hc) 
 /// One item set as a single line: its icon (from the icon font that has it), a tie, then
 /// the text. The icon's run stands for a space in the PDF's text, so that extractors read
 /// nothing odd (Font Awesome's code points are in the Private Use Area).
-SetLine set_item(const RealizeContext& ctx, const Item& item, bool icons) {
+std::vector<SetLine> set_item_lines(const RealizeContext& ctx, const Item& item, bool icons, Abs width) {
   std::vector<StyledText> spans;
   if (icons && item.icon) {
     if (const TextStyle* st = ctx.styles.icon(item.icon)) {
@@ -105,15 +105,20 @@ SetLine set_item(const RealizeContext& ctx, const Item& item, bool icons) {
     }
   }
   for (StyledText& t : styled(ctx, item.markup, Role::Connections)) spans.push_back(std::move(t));
-  std::vector<SetLine> lines = paragraph(ctx, std::move(spans), Abs::pt(1e5), Align::Left, item.loc);
-  if (lines.empty()) return {};
-  SetLine line = std::move(lines.front());
-  for (GlyphRun& r : line.frame.runs)
-    if (ctx.styles.is_icon_font(r.font.get())) {
-      r.text = " ";
-      for (Glyph& g : r.glyphs) g.cluster = 0;
-    }
-  return line;
+  std::vector<SetLine> lines = paragraph(ctx, std::move(spans), width, Align::Left, item.loc);
+  for (SetLine& line : lines)
+    for (GlyphRun& r : line.frame.runs)
+      if (ctx.styles.is_icon_font(r.font.get())) {
+        r.text = " ";
+        for (Glyph& g : r.glyphs) g.cluster = 0;
+      }
+  return lines;
+}
+
+/// One item on a single line (a header line never breaks an item).
+SetLine set_item(const RealizeContext& ctx, const Item& item, bool icons) {
+  std::vector<SetLine> lines = set_item_lines(ctx, item, icons, Abs::pt(1e5));
+  return lines.empty() ? SetLine{} : std::move(lines.front());
 }
 
 Abs extent(const SetLine& l) {
@@ -128,6 +133,19 @@ char32_t icon_code_point(std::string_view name) {
   for (const IconName& i : kIcons)
     if (i.name == name) return i.code;
   return 0;
+}
+
+bool has_connections(const CV& cv) {
+  return !cv.location.empty() || !cv.emails.empty() || !cv.phone.empty() || !cv.website.empty() ||
+         !cv.social_networks.empty() || !cv.custom_connections.empty();
+}
+
+std::vector<SetLine> connection_list(const RealizeContext& ctx, Abs width) {
+  const auto& hc = ctx.doc.design.header.connections;
+  std::vector<SetLine> out;
+  for (const Item& item : items_of(ctx.doc.cv, hc))
+    for (SetLine& l : set_item_lines(ctx, item, hc.show_icons, width)) out.push_back(std::move(l));
+  return out;
 }
 
 std::vector<SetLine> connection_lines(const RealizeContext& ctx, Abs width) {

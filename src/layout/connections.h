@@ -16,4 +16,11 @@ char32_t icon_code_point(std::string_view name);
 /// design.header.alignment; empty when the CV has no contact details.
 std::vector<SetLine> connection_lines(const RealizeContext& ctx, Abs width);
 
+/// Whether the CV has any contact details to show.
+bool has_connections(const CV& cv);
+
+/// The contact items one a line, left-aligned, for a narrow column (the sidebar); an item
+/// wider than `width` breaks where its text allows.
+std::vector<SetLine> connection_list(const RealizeContext& ctx, Abs width);
+
 }  // namespace vitae

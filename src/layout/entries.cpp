@@ -364,9 +364,14 @@ VList text_entry(const RealizeContext& ctx, const Section& s, const Entry& e, st
   std::string marker;
   switch (e.kind) {
     case EntryKind::OneLine: {
+      // Each line of the template is a paragraph of its own ("**LABEL**\nDETAILS").
       auto lines = expand_template(ctx.doc.design.templates.one_line_main, entry_fields(e, ctx.doc));
-      for (const auto& l : lines) markup += (markup.empty() ? "" : " ") + l.markup;
-      break;
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0) v.glue_nobreak(lead);
+        std::string m = embolden_keywords(lines[i].markup, ctx.doc.settings.bold_keywords);
+        lines_to_vlist(v, text_lines(ctx, m, Role::Body, g.main_w, body_align(ctx), e.loc), lead, g.main_x, e.loc);
+      }
+      return v;
     }
     case EntryKind::Bullet: markup = e.bullet.markup; marker = ctx.doc.design.entries.highlights.bullet; break;
     case EntryKind::Numbered: markup = e.bullet.markup; marker = std::to_string(index + 1) + "."; break;

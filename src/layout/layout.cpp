@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "layout/columns.h"
 #include "layout/fields.h"
 #include "layout/paginate.h"
 #include "layout/realize.h"
@@ -58,17 +59,22 @@ LayoutResult layout_document(const Document& doc, const FontLibrary& fonts, cons
   Abs text_width = d.page.width - d.page.left_margin - d.page.right_margin;
   Abs goal = d.page.height - d.page.top_margin - d.page.bottom_margin;
   RealizeContext ctx{doc, styles, InlineContext{&shaper, options.hyphenator, &breaker, options.paragraph_cache}, diags, result.stats, text_width, goal,
-                     options.today};
+                     options.today, false};
 
-  VList list = realize(ctx, options.workers);
-  std::vector<PageSlice> slices = paginate(std::move(list), PaginateConfig{goal});
-  int total = static_cast<int>(slices.size());
+  PageColumns columns = lay_out_columns(ctx, options.workers);
+  int total = static_cast<int>(columns.pages());
   std::string today = options.today ? format_date(*options.today, doc.locale, "MONTH_NAME YEAR") : "";
+  const Point origin{d.page.left_margin, d.page.top_margin};
   for (int i = 0; i < total; ++i) {
     Page page = make_page(d);
-    PageSlice& s = slices[i];
-    if (s.overfull) diags.warning(doc.path_of(s.overfull_loc), s.overfull_loc, "content does not fit on a page; it runs into the bottom margin");
-    std::move(s.frame).place_on(page, {d.page.left_margin, d.page.top_margin});
+    if (i == 0) std::move(columns.header).place_on(page, origin);
+    for (ColumnPages& c : columns.columns) {
+      if (static_cast<std::size_t>(i) >= c.slices.size()) continue;
+      PageSlice& s = c.slices[i];
+      if (s.overfull) diags.warning(doc.path_of(s.overfull_loc), s.overfull_loc, "content does not fit on a page; it runs into the bottom margin");
+      const Abs top = i == 0 ? columns.header_room : Abs::zero();
+      std::move(s.frame).place_on(page, {origin.x + c.x, origin.y + top});
+    }
     if (i == 0 && d.page.show_top_note && options.today) {
       std::string note = fill_page_template(d.templates.top_note, doc, 1, total, today);
       Frame f = realize_line(ctx, note, Role::Footer, text_width, Align::Right);

@@ -93,10 +93,11 @@ std::vector<PageSlice> paginate(VList list, const PaginateConfig& config) {
   while (true) {
     while (i < items.size() && !is_box(items[i])) ++i;  // discard glue and penalties at the top
     if (i >= items.size()) break;
-    Break br = find_page_break(items, i, config.page_goal);
+    const Abs goal = pages.empty() && config.first_page_goal ? *config.first_page_goal : config.page_goal;
+    Break br = find_page_break(items, i, goal);
     if (br.index <= i) br.index = i + 1;  // always make progress
     PageSlice slice = set_page(items, i, br.index);
-    slice.overfull = br.overfull || slice.used > config.page_goal;
+    slice.overfull = br.overfull || slice.used > goal;
     pages.push_back(std::move(slice));
     i = br.index;
   }

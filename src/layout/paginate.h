@@ -3,6 +3,7 @@
 // fits, ties going to the later one (§1005: c <= least_page_cost).
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "layout/vlist.h"
@@ -11,6 +12,8 @@ namespace vitae {
 
 struct PaginateConfig {
   Abs page_goal;  ///< the height available for the text block of every page
+  /// Page 1's, when something set above the list (a sidebar layout's header) takes room.
+  std::optional<Abs> first_page_goal;
 };
 
 /// One page's share of the vertical list: the boxes and the glue between them, already

@@ -23,32 +23,38 @@ namespace {
 
 // ---- Header -----------------------------------------------------------------------------
 
+void realize_contact_list(const RealizeContext& ctx, VList& v);
+
 Align header_align(const RealizeContext& ctx) {
   const std::string& a = ctx.doc.design.header.alignment;
   return a == "left" ? Align::Left : a == "right" ? Align::Right : Align::Center;
 }
 
-void realize_header(const RealizeContext& ctx, VList& v) {
+void realize_header(const RealizeContext& ctx, const RealizeParts& parts, VList& v) {
   const CV& cv = ctx.doc.cv;
   const Design::Header& h = ctx.doc.design.header;
   Abs w = ctx.text_width;
   Abs lead = leading(ctx);
-  if (!cv.name.empty()) {
+  if (parts.name_and_headline && !cv.name.empty()) {
     lines_to_vlist(v, text_lines(ctx, cv.name.markup, Role::Name, w, header_align(ctx), cv.name.loc), lead,
                    Abs::zero(), cv.name.loc);
     v.glue_nobreak(len(ctx, h.space_below_name));
   }
-  if (!cv.headline.empty()) {
+  if (parts.name_and_headline && !cv.headline.empty()) {
     lines_to_vlist(v, text_lines(ctx, cv.headline.markup, Role::Headline, w, header_align(ctx), cv.headline.loc),
                    lead, Abs::zero(), cv.headline.loc);
     v.glue_nobreak(len(ctx, h.space_below_headline));
   }
-  std::vector<SetLine> conn = connection_lines(ctx, w);
-  if (!conn.empty()) {
-    lines_to_vlist(v, std::move(conn), lead, Abs::zero(), {});
-    // RenderCV's header ends with space_below_connections less the first section's
-    // space_above (lib.typ, `connections`): the header's own space replaces it.
-    v.glue(len(ctx, h.space_below_connections) - len(ctx, ctx.doc.design.section_titles.space_above));
+  if (parts.contacts == RealizeParts::Contacts::List) {
+    realize_contact_list(ctx, v);
+  } else if (parts.contacts == RealizeParts::Contacts::Line) {
+    std::vector<SetLine> conn = connection_lines(ctx, w);
+    if (!conn.empty()) {
+      lines_to_vlist(v, std::move(conn), lead, Abs::zero(), {});
+      // RenderCV's header ends with space_below_connections less the first section's
+      // space_above (lib.typ, `connections`): the header's own space replaces it.
+      v.glue(len(ctx, h.space_below_connections) - len(ctx, ctx.doc.design.section_titles.space_above));
+    }
   }
   // The header may end a page before the first section: without this breakpoint a header
   // with no contact line would be tied to the first heading by glue alone.
@@ -124,6 +130,22 @@ Frame heading_frame(const RealizeContext& ctx, const Section& s) {
   return f;
 }
 
+/// The sidebar's contact details: a heading (sidebar.connections_title, unless empty),
+/// then one item a line, as a section's entries would stand.
+void realize_contact_list(const RealizeContext& ctx, VList& v) {
+  std::vector<SetLine> lines = connection_list(ctx, ctx.text_width);
+  if (lines.empty()) return;
+  const Design& d = ctx.doc.design;
+  if (!d.sidebar.connections_title.empty()) {
+    Section heading;
+    heading.title = d.sidebar.connections_title;
+    v.glue(len(ctx, d.section_titles.space_above));
+    v.box(heading_frame(ctx, heading));
+    v.glue_nobreak(len(ctx, d.section_titles.space_below));
+  }
+  lines_to_vlist(v, std::move(lines), leading(ctx), Abs::zero(), {});
+}
+
 void realize_section(const RealizeContext& ctx, const Section& s, VList& v) {
   const Design& d = ctx.doc.design;
   v.glue(len(ctx, d.section_titles.space_above));
@@ -185,14 +207,14 @@ std::size_t work_estimate(const Section& s) {
 /// are joined in document order, so the list, the messages and the statistics are those of
 /// a single thread; what a helper throws is rethrown here, as a single thread would have
 /// thrown it.
-void realize_parallel(const RealizeContext& ctx, Workers& workers, VList& v) {
-  const std::vector<Section>& sections = ctx.doc.cv.sections;
+void realize_parallel(const RealizeContext& ctx, const RealizeParts& what, Workers& workers, VList& v) {
+  const std::vector<const Section*>& sections = what.sections;
   std::vector<Part> parts(sections.size() + 1);  // the header, then the sections
   std::vector<std::size_t> order(sections.size());
   std::vector<std::size_t> estimate(sections.size());
   for (std::size_t i = 0; i < sections.size(); ++i) {
     order[i] = i;
-    estimate[i] = work_estimate(sections[i]);
+    estimate[i] = work_estimate(*sections[i]);
   }
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return estimate[a] > estimate[b]; });
   struct Scratch {
@@ -212,11 +234,11 @@ void realize_parallel(const RealizeContext& ctx, Workers& workers, VList& v) {
     const std::size_t index = task == 0 ? 0 : order[task - 1] + 1;
     Part& part = parts[index];
     RealizeContext c{ctx.doc,        ctx.styles,    inline_ctx, part.diags, part.stats,
-                     ctx.text_width, ctx.page_goal, ctx.today};
+                     ctx.text_width, ctx.page_goal, ctx.today, ctx.ragged};
     if (index == 0) {
-      realize_header(c, part.list);
+      realize_header(c, what, part.list);
     } else {
-      realize_section(c, sections[index - 1], part.list);
+      realize_section(c, *sections[index - 1], part.list);
     }
   });
   group.wait();
@@ -229,13 +251,19 @@ void realize_parallel(const RealizeContext& ctx, Workers& workers, VList& v) {
 
 }  // namespace
 
-VList realize(const RealizeContext& ctx, Workers* workers) {
+RealizeParts whole_cv(const Document& doc) {
+  RealizeParts parts;
+  for (const Section& s : doc.cv.sections) parts.sections.push_back(&s);
+  return parts;
+}
+
+VList realize(const RealizeContext& ctx, const RealizeParts& parts, Workers* workers) {
   VList v;
-  if (workers && workers->threads() > 1 && !ctx.doc.cv.sections.empty()) {
-    realize_parallel(ctx, *workers, v);
+  if (workers && workers->threads() > 1 && !parts.sections.empty()) {
+    realize_parallel(ctx, parts, *workers, v);
   } else {
-    realize_header(ctx, v);
-    for (const Section& s : ctx.doc.cv.sections) realize_section(ctx, s, v);
+    realize_header(ctx, parts, v);
+    for (const Section* s : parts.sections) realize_section(ctx, *s, v);
   }
   return v;
 }

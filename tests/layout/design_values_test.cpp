@@ -44,6 +44,13 @@ const std::map<std::string, std::string> kNeeds = {
     {"entries.allow_page_break", "  design.page.size: a5\n"},
     {"sections.allow_page_break",
      "  design.page.size: a5\n  design.entries.allow_page_break: true\n  design.typography.font_size.body: 11pt\n"},
+    // The sidebar's keys act in a sidebar layout; its sections key needs a section that
+    // its default list does not hold.
+    {"sidebar.width", "  design.sidebar.position: left\n"},
+    {"sidebar.space_between", "  design.sidebar.position: left\n"},
+    {"sidebar.sections", "  design.sidebar.position: left\n"},
+    {"sidebar.connections", "  design.sidebar.position: left\n"},
+    {"sidebar.connections_title", "  design.sidebar.position: left\n"},
     // With time spans the date column has three lines, as many as the experience entries'
     // main column: a second row (full width) appears only with a shorter date column, and
     // shows in a highlight long enough to fill its lines.

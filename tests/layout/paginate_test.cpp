@@ -31,10 +31,22 @@ TEST(Paginate, FillsPagesAndBreaksAtGlue) {
     v.box(box_of(30, std::to_string(i)));
   }
   // 30+10+30+10+30 = 110 fits in 120; the fourth box would need 150.
-  auto pages = paginate(v, {Abs::pt(120)});
+  auto pages = paginate(v, {Abs::pt(120), {}});
   EXPECT_EQ(tags(pages), (Tags{{"0", "1", "2"}, {"3", "4"}}));
   // Glue at the top of a page is discarded: the second page starts at 0.
   EXPECT_EQ(pages[1].used, Abs::pt(70));
+}
+
+TEST(Paginate, FirstPageGoalAppliesToPageOneOnly) {
+  VList v;
+  for (int i = 0; i < 5; ++i) {
+    if (i) v.glue(Abs::pt(10));
+    v.box(box_of(30, std::to_string(i)));
+  }
+  // Page 1 has 75 (a header above the column took the rest): two boxes (70); then 120
+  // per page: three boxes (110).
+  auto pages = paginate(v, {Abs::pt(120), Abs::pt(75)});
+  EXPECT_EQ(tags(pages), (Tags{{"0", "1"}, {"2", "3", "4"}}));
 }
 
 TEST(Paginate, HeadingNeverAloneAtPageBottom) {
@@ -46,7 +58,7 @@ TEST(Paginate, HeadingNeverAloneAtPageBottom) {
   v.box(box_of(30, "entry"));
   // "heading" would fit on page 1 (80+10+15 = 105 <= 120), the entry not: the heading
   // must move to page 2 with its entry.
-  auto pages = paginate(v, {Abs::pt(120)});
+  auto pages = paginate(v, {Abs::pt(120), {}});
   EXPECT_EQ(tags(pages), (Tags{{"text"}, {"heading", "entry"}}));
 }
 
@@ -64,7 +76,7 @@ TEST(Paginate, CheapestBreakWinsAndLaterOnTies) {
   v.box(box_of(50, "d"));
   // Everything up to c fits (70), d does not (125 > 100). Breaking after b costs 500,
   // after a costs 0: the page ends after a.
-  auto pages = paginate(v, {Abs::pt(100)});
+  auto pages = paginate(v, {Abs::pt(100), {}});
   EXPECT_EQ(tags(pages), (Tags{{"a"}, {"b", "c", "d"}}));
 }
 
@@ -73,7 +85,7 @@ TEST(Paginate, ForcedBreak) {
   v.box(box_of(10, "a"));
   v.penalty(kEjectPenalty);
   v.box(box_of(10, "b"));
-  EXPECT_EQ(tags(paginate(v, {Abs::pt(100)})), (Tags{{"a"}, {"b"}}));
+  EXPECT_EQ(tags(paginate(v, {Abs::pt(100), {}})), (Tags{{"a"}, {"b"}}));
 }
 
 TEST(Paginate, BoxTallerThanPageGetsItsOwnOverfullPage) {
@@ -83,7 +95,7 @@ TEST(Paginate, BoxTallerThanPageGetsItsOwnOverfullPage) {
   v.box(box_of(150, "huge"));
   v.glue(Abs::pt(5));
   v.box(box_of(10, "b"));
-  auto pages = paginate(v, {Abs::pt(100)});
+  auto pages = paginate(v, {Abs::pt(100), {}});
   ASSERT_EQ(tags(pages), (Tags{{"a"}, {"huge"}, {"b"}}));
   EXPECT_FALSE(pages[0].overfull);
   EXPECT_TRUE(pages[1].overfull);
@@ -96,7 +108,7 @@ TEST(Paginate, UnbreakableRunLongerThanPageStillProgresses) {
     v.box(box_of(30, std::to_string(i)));
   }
   // No legal breakpoint at all: the keep cannot hold, the list still splits, page by page.
-  auto pages = paginate(v, {Abs::pt(100)});
+  auto pages = paginate(v, {Abs::pt(100), {}});
   EXPECT_EQ(tags(pages), (Tags{{"0", "1", "2"}, {"3", "4", "5"}}));
 }
 

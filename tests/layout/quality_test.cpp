@@ -157,6 +157,8 @@ double ink_right(const GlyphRun& r) {
   return right;
 }
 
+constexpr double kGutter = 20;  // pt
+
 std::vector<Line> lines_of(const Page& page, std::size_t index) {
   std::map<int64_t, std::vector<const GlyphRun*>> by_baseline;
   for (const GlyphRun& r : page.runs) by_baseline[std::llround(r.origin.y.to_pt() * 100)].push_back(&r);
@@ -165,11 +167,21 @@ std::vector<Line> lines_of(const Page& page, std::size_t index) {
     std::stable_sort(runs.begin(), runs.end(),
                      [](const GlyphRun* a, const GlyphRun* b) { return a->origin.x < b->origin.x; });
     Line l;
-    l.page = index;
-    l.y = key / 100.0;
-    l.top = l.y;
-    l.left = 1e9, l.right = -1e9;
+    auto start = [&] {
+      l = Line{};
+      l.page = index;
+      l.y = key / 100.0;
+      l.top = l.y;
+      l.left = 1e9, l.right = -1e9;
+    };
+    start();
     for (const GlyphRun* r : runs) {
+      // A gutter (a sidebar's, 0.8cm) between two runs on one baseline parts two columns'
+      // lines; a date column's narrower gap does not.
+      if (!l.text.empty() && r->origin.x.to_pt() - l.right > kGutter) {
+        out.push_back(std::move(l));
+        start();
+      }
       l.text += r->text;
       // A run of symbols only (a typed list marker such as "●", often from a fallback font
       // with taller capitals) has no capital: its ink stays below the line's cap height.
@@ -295,8 +307,21 @@ std::string squeeze(const std::string& s) {
   return out;
 }
 
+/// Which column of a sidebar layout `x` is in: 0 left of the gutter's middle, 1 right
+/// of it; 0 everywhere in a one-column layout.
+int column_of(const Document& doc, double x) {
+  const Design& d = doc.design;
+  if (d.sidebar.position == "none") return 0;
+  const double body = d.typography.font_size.body.resolve(Abs::pt(10)).to_pt();
+  const double side = d.sidebar.width.resolve(Abs::pt(body)).to_pt(), gap = d.sidebar.space_between.resolve(Abs::pt(body)).to_pt();
+  const double text = (d.page.width - d.page.left_margin - d.page.right_margin).to_pt();
+  const double split = d.page.left_margin.to_pt() + (d.sidebar.position == "left" ? side : text - side - gap) + gap / 2;
+  return x < split ? 0 : 1;
+}
+
 /// Section headings (page anchors) with nothing of their section below them on the same
-/// page. The heading's own lines are those whose text is part of its title.
+/// page, in the same column. The heading's own lines are those whose text is part of its
+/// title; the first of them, below the anchor, gives the heading's column.
 std::vector<std::string> headings_alone(const Laid& laid) {
   const LaidOutDocument& doc = laid.result.doc;
   MarginLines m = find_margin_lines(doc, laid);
@@ -304,18 +329,23 @@ std::vector<std::string> headings_alone(const Laid& laid) {
   for (std::size_t p = 0; p < doc.pages.size(); ++p) {
     const Page& page = doc.pages[p];
     std::vector<Line> lines = lines_of(page, p);
-    std::vector<double> anchor_ys;
-    for (const Anchor& a : page.anchors) anchor_ys.push_back(a.y.to_pt());
-    std::sort(anchor_ys.begin(), anchor_ys.end());
+    auto column = [&](const Anchor& a) {
+      for (const Line& l : lines)
+        if (l.y > a.y.to_pt() && !squeeze(l.text).empty() && squeeze(a.title).find(squeeze(l.text)) != std::string::npos)
+          return column_of(laid.doc, l.left);
+      return 0;
+    };
     for (const Anchor& a : page.anchors) {
-      double y = a.y.to_pt();
-      auto next = std::upper_bound(anchor_ys.begin(), anchor_ys.end(), y + kTol);
-      double limit = next == anchor_ys.end() ? 1e9 : *next;
+      const double y = a.y.to_pt();
+      const int col = column(a);
+      double limit = 1e9;  // the next heading in the column
+      for (const Anchor& b : page.anchors)
+        if (b.y.to_pt() > y + kTol && column(b) == col) limit = std::min(limit, b.y.to_pt());
       std::string title = squeeze(a.title);
       bool content = false;  // a line below the heading's, above the next heading, not part of the title
       for (std::size_t i = 0; i < lines.size() && !content; ++i)
         content = m.footer[p] != i && lines[i].y > y && lines[i].y < limit &&
-                  title.find(squeeze(lines[i].text)) == std::string::npos;
+                  column_of(laid.doc, lines[i].left) == col && title.find(squeeze(lines[i].text)) == std::string::npos;
       if (!content) out.push_back("heading '" + a.title + "' alone at the bottom of page " + std::to_string(p + 1));
     }
   }
