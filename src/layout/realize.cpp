@@ -1,6 +1,6 @@
-// Realize: the document model into one vertical list: the header (name, headline, contact
-// line), then each section: its heading with a rule, kept with the first entry, and its
-// entries (entries.cpp), with the design's spacing between them.
+// Realize: the document model into one vertical list: the header (header.cpp), then each
+// section: its heading with a rule, kept with the first entry, and its entries
+// (entries.cpp), with the design's spacing between them.
 #include "layout/realize.h"
 
 #include <algorithm>
@@ -8,8 +8,8 @@
 #include <memory>
 
 #include "layout/blocks.h"
-#include "layout/connections.h"
 #include "layout/entries.h"
+#include "layout/header.h"
 #include "layout/fields.h"
 #include "layout/shape_cache.h"
 #include "linebreak/knuth_plass.h"
@@ -20,40 +20,6 @@ namespace vitae {
 using namespace blocks;
 
 namespace {
-
-// ---- Header -----------------------------------------------------------------------------
-
-Align header_align(const RealizeContext& ctx) {
-  const std::string& a = ctx.doc.design.header.alignment;
-  return a == "left" ? Align::Left : a == "right" ? Align::Right : Align::Center;
-}
-
-void realize_header(const RealizeContext& ctx, VList& v) {
-  const CV& cv = ctx.doc.cv;
-  const Design::Header& h = ctx.doc.design.header;
-  Abs w = ctx.text_width;
-  Abs lead = leading(ctx);
-  if (!cv.name.empty()) {
-    lines_to_vlist(v, text_lines(ctx, cv.name.markup, Role::Name, w, header_align(ctx), cv.name.loc), lead,
-                   Abs::zero(), cv.name.loc);
-    v.glue_nobreak(len(ctx, h.space_below_name));
-  }
-  if (!cv.headline.empty()) {
-    lines_to_vlist(v, text_lines(ctx, cv.headline.markup, Role::Headline, w, header_align(ctx), cv.headline.loc),
-                   lead, Abs::zero(), cv.headline.loc);
-    v.glue_nobreak(len(ctx, h.space_below_headline));
-  }
-  std::vector<SetLine> conn = connection_lines(ctx, w);
-  if (!conn.empty()) {
-    lines_to_vlist(v, std::move(conn), lead, Abs::zero(), {});
-    // RenderCV's header ends with space_below_connections less the first section's
-    // space_above (lib.typ, `connections`): the header's own space replaces it.
-    v.glue(len(ctx, h.space_below_connections) - len(ctx, ctx.doc.design.section_titles.space_above));
-  }
-  // The header may end a page before the first section: without this breakpoint a header
-  // with no contact line would be tied to the first heading by glue alone.
-  if (!v.empty()) v.penalty(0);
-}
 
 // ---- Sections ---------------------------------------------------------------------------
 
