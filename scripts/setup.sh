@@ -7,7 +7,7 @@ packages=(
   # build
   build-essential cmake pkg-config
   libpodofo-dev libharfbuzz-dev libfreetype-dev libyaml-dev libfontconfig-dev
-  libdeflate-dev libhyphen-dev hyphen-en-us hyphen-de hyphen-fr
+  libdeflate-dev libhyphen-dev libpng-dev libjpeg-dev hyphen-en-us hyphen-de hyphen-fr
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   poppler-utils qpdf hyperfine time mupdf-tools python3 python3-pdfminer python3-jsonschema python3-yaml

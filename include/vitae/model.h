@@ -3,11 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "vitae/diagnostics.h"
+#include "vitae/image.h"
 #include "vitae/length.h"
 
 namespace vitae {
@@ -106,6 +108,8 @@ struct CustomConnection {
 
 struct CV {
   Text name, headline, location, phone, website, photo;
+  /// The file `photo` names, read and recognised by the loader; null without a photo.
+  std::shared_ptr<const ImageFile> photo_image;
   std::vector<Text> emails;
   std::vector<SocialNetwork> social_networks;
   std::vector<CustomConnection> custom_connections;

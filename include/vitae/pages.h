@@ -72,6 +72,14 @@ struct LinkArea {
   std::string uri;
 };
 
+/// An image drawn into a rectangle (the header's photo). The image is shared, immutable,
+/// and read once by the loader: the writer embeds its bytes and never opens the file.
+struct PlacedImage {
+  Point origin;  ///< top-left
+  Abs width, height;
+  std::shared_ptr<const ImageFile> image;
+};
+
 /// A bookmark target: one per section heading.
 struct Anchor {
   std::string title;
@@ -86,6 +94,7 @@ struct Page {
   std::vector<LinkArea> links;
   std::vector<Anchor> anchors;
   std::vector<Disc> discs;
+  std::vector<PlacedImage> images;
 };
 
 /// Document metadata for the PDF Info dictionary and XMP.
@@ -102,7 +111,7 @@ struct LaidOutDocument {
 };
 
 /// A readable, deterministic text dump of laid-out pages (fonts, glyph runs with positions
-/// and text, rules, links, anchors), for golden tests. Lengths are printed in points with
+/// and text, rules, links, anchors, images), for golden tests. Lengths are printed in points with
 /// two decimals.
 std::string dump_pages(const LaidOutDocument& doc);
 

@@ -19,6 +19,7 @@
 #include "build/build.h"
 #include "build/depfile.h"
 #include "build/output.h"
+#include "image/limits.h"
 #include "load/load.h"
 #include "model/workers.h"
 
@@ -202,6 +203,7 @@ void run_job(Job& job, const Input& in, const CliArgs& args, const BuildConfig& 
     if (job.depfile) {
       // The rule first: if the PDF then fails, the old PDF stays older than its sources.
       std::vector<std::string> prereqs = in.cv->dependencies();
+      if (doc->cv.photo_image) prereqs.push_back(doc->cv.photo_image->path);
       prereqs.insert(prereqs.end(), result->font_files.begin(), result->font_files.end());
       if (!write_file_atomically(*job.depfile, make_rule(job.output, prereqs), &why))
         return void(job.error = "vitae: error: " + why + "\n");
@@ -286,6 +288,10 @@ int run_builds(const CliArgs& args, const CliIo& io) {
   limits.overrides = args.sets;
   limits.read_file = [max = limits.max_bytes](const std::string& path, std::string* error) {
     return read_input_file(path, max, error);
+  };
+  // Reads one byte past the limit at most: enough for the loader to say the photo is too large.
+  limits.read_image = [](const std::string& path, std::string* error) {
+    return read_input_file(path, image::kMaxBytes, error);
   };
   std::vector<Input> inputs(args.inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) inputs[i].arg = args.inputs[i];

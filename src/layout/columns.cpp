@@ -96,7 +96,7 @@ PageColumns two_columns(const RealizeContext& ctx, Workers* workers) {
 std::size_t PageColumns::pages() const {
   std::size_t n = 0;
   for (const ColumnPages& c : columns) n = std::max(n, c.slices.size());
-  return std::max<std::size_t>(n, header.runs.empty() && header.rules.empty() ? 0 : 1);
+  return std::max<std::size_t>(n, header.runs.empty() && header.rules.empty() && header.images.empty() ? 0 : 1);
 }
 
 PageColumns lay_out_columns(const RealizeContext& ctx, Workers* workers) {

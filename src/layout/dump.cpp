@@ -29,6 +29,12 @@ std::string quoted(const std::string& s) {
   return out + "\"";
 }
 
+/// The last component of a path: the dump names the file, not the folder it was found in.
+std::string file_name(const std::string& path) {
+  std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 }  // namespace
 
 std::string dump_pages(const LaidOutDocument& doc) {
@@ -51,6 +57,9 @@ std::string dump_pages(const LaidOutDocument& doc) {
              hex(r.color) + "\n";
     for (const Disc& c : page.discs)
       out += "  disc at " + num(c.center.x) + "," + num(c.center.y) + " r=" + num(c.radius) + " " + hex(c.color) + "\n";
+    for (const PlacedImage& i : page.images)
+      out += "  image at " + num(i.origin.x) + "," + num(i.origin.y) + " " + num(i.width) + "x" + num(i.height) + " " +
+             (i.image ? file_name(i.image->path) : std::string("?")) + "\n";
     for (const LinkArea& l : page.links)
       out += "  link at " + num(l.origin.x) + "," + num(l.origin.y) + " " + num(l.width) + "x" + num(l.height) + " " +
              l.uri + "\n";

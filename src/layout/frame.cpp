@@ -23,6 +23,10 @@ void move_shifted(Target& to, Frame&& from, Point d) {
     l.origin = {l.origin.x + d.x, l.origin.y + d.y};
     to.links.push_back(std::move(l));
   }
+  for (PlacedImage& i : from.images) {
+    i.origin = {i.origin.x + d.x, i.origin.y + d.y};
+    to.images.push_back(std::move(i));
+  }
   for (Anchor& a : from.anchors) {
     a.y += d.y;
     to.anchors.push_back(std::move(a));

@@ -1,4 +1,4 @@
-// Frame: positioned content (glyph runs, rules, links, anchors) relative to its top-left
+// Frame: positioned content (glyph runs, rules, links, anchors, images) relative to its top-left
 // corner. Blocks build frames; pagination places them on pages.
 #pragma once
 
@@ -16,6 +16,7 @@ struct Frame {
   std::vector<LinkArea> links;
   std::vector<Anchor> anchors;
   std::vector<Disc> discs;
+  std::vector<PlacedImage> images;
 
   /// Puts `child`'s content into this frame, shifted by `offset`: moved from a child that
   /// is not needed afterwards (frames nest four deep, line to page, and every level used

@@ -1,6 +1,6 @@
-// Realize: the document model into one vertical list: the header (name, headline, contact
-// line), then each section: its heading with a rule, kept with the first entry, and its
-// entries (entries.cpp), with the design's spacing between them.
+// Realize: the document model into one vertical list: the header (header.cpp), then each
+// section: its heading with a rule, kept with the first entry, and its entries
+// (entries.cpp), with the design's spacing between them.
 #include "layout/realize.h"
 
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include "layout/blocks.h"
 #include "layout/connections.h"
 #include "layout/entries.h"
+#include "layout/header.h"
 #include "layout/fields.h"
 #include "layout/shape_cache.h"
 #include "linebreak/knuth_plass.h"
@@ -25,40 +26,10 @@ namespace {
 
 void realize_contact_list(const RealizeContext& ctx, VList& v);
 
-Align header_align(const RealizeContext& ctx) {
-  const std::string& a = ctx.doc.design.header.alignment;
-  return a == "left" ? Align::Left : a == "right" ? Align::Right : Align::Center;
-}
-
-void realize_header(const RealizeContext& ctx, const RealizeParts& parts, VList& v) {
-  const CV& cv = ctx.doc.cv;
-  const Design::Header& h = ctx.doc.design.header;
-  Abs w = ctx.text_width;
-  Abs lead = leading(ctx);
-  if (parts.name_and_headline && !cv.name.empty()) {
-    lines_to_vlist(v, text_lines(ctx, cv.name.markup, Role::Name, w, header_align(ctx), cv.name.loc), lead,
-                   Abs::zero(), cv.name.loc);
-    v.glue_nobreak(len(ctx, h.space_below_name));
-  }
-  if (parts.name_and_headline && !cv.headline.empty()) {
-    lines_to_vlist(v, text_lines(ctx, cv.headline.markup, Role::Headline, w, header_align(ctx), cv.headline.loc),
-                   lead, Abs::zero(), cv.headline.loc);
-    v.glue_nobreak(len(ctx, h.space_below_headline));
-  }
-  if (parts.contacts == RealizeParts::Contacts::List) {
-    realize_contact_list(ctx, v);
-  } else if (parts.contacts == RealizeParts::Contacts::Line) {
-    std::vector<SetLine> conn = connection_lines(ctx, w);
-    if (!conn.empty()) {
-      lines_to_vlist(v, std::move(conn), lead, Abs::zero(), {});
-      // RenderCV's header ends with space_below_connections less the first section's
-      // space_above (lib.typ, `connections`): the header's own space replaces it.
-      v.glue(len(ctx, h.space_below_connections) - len(ctx, ctx.doc.design.section_titles.space_above));
-    }
-  }
-  // The header may end a page before the first section: without this breakpoint a header
-  // with no contact line would be tied to the first heading by glue alone.
-  if (!v.empty()) v.penalty(0);
+/// The header's parts (header.cpp), then the sidebar's contact list when it holds one.
+void realize_top(const RealizeContext& ctx, const RealizeParts& parts, VList& v) {
+  realize_header(ctx, parts, v);
+  if (parts.contacts == RealizeParts::Contacts::List) realize_contact_list(ctx, v);
 }
 
 // ---- Sections ---------------------------------------------------------------------------
@@ -236,7 +207,7 @@ void realize_parallel(const RealizeContext& ctx, const RealizeParts& what, Worke
     RealizeContext c{ctx.doc,        ctx.styles,    inline_ctx, part.diags, part.stats,
                      ctx.text_width, ctx.page_goal, ctx.today, ctx.ragged};
     if (index == 0) {
-      realize_header(c, what, part.list);
+      realize_top(c, what, part.list);
     } else {
       realize_section(c, *sections[index - 1], part.list);
     }
@@ -262,7 +233,7 @@ VList realize(const RealizeContext& ctx, const RealizeParts& parts, Workers* wor
   if (workers && workers->threads() > 1 && !parts.sections.empty()) {
     realize_parallel(ctx, parts, *workers, v);
   } else {
-    realize_header(ctx, parts, v);
+    realize_top(ctx, parts, v);
     for (const Section* s : parts.sections) realize_section(ctx, *s, v);
   }
   return v;

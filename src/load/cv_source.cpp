@@ -6,6 +6,7 @@
 #include "load/document_reader.h"
 #include "load/input_checks.h"
 #include "load/load.h"
+#include "load/photo.h"
 #include "load/tree_edit.h"
 #include "load/variants.h"
 #include "load/yaml_tree.h"
@@ -25,6 +26,7 @@ struct CvSourceData {
   std::vector<Variant> variants;
   SourceLoc variants_loc;
   std::vector<SetValue> overrides;  ///< --set, last
+  FileReader read_image;            ///< LoadOptions::read_image, for cv.photo
 };
 
 namespace {
@@ -268,6 +270,7 @@ std::optional<CvSource> CvSource::open(const SourceFile& main, Diagnostics& diag
     data->files.push_back(main);
     data->disk_files = 1;
     data->main_from_stdin = main.path == "<stdin>" || main.path == "-";
+    data->read_image = options.read_image;
     load::Opener opener(diags, options, *data);
     std::optional<load::YNode> root = opener.parse(0);
     if (!root) return std::nullopt;
@@ -339,6 +342,8 @@ std::optional<Document> CvSource::document(const std::string& variant, Diagnosti
     std::optional<Document> doc = load::read_document(*root, r);
     if (!doc) return std::nullopt;
     for (const SourceFile& f : d.files) doc->files.push_back(f.path);
+    // Per document: a variant or --set may name another photo.
+    load::attach_photo(*doc, {d.files, d.main_from_stdin, d.read_image}, r);
     if (diags.error_count() == errors_before)
       load::apply_selection(*doc, v ? d.selection.overridden_by(v->selection) : d.selection, r);
     if (diags.error_count() != errors_before) return std::nullopt;

@@ -27,6 +27,9 @@ struct LoadOptions {
   std::size_t max_bytes = 4 * 1024 * 1024;
   /// How files named by `extends` are read; unset, `extends` is an error.
   FileReader read_file;
+  /// How the photo (cv.photo) is read: binary, up to one byte past image::kMaxBytes
+  /// (src/image/limits.h), so that a larger file is reported as such; unset, a photo is an error.
+  FileReader read_image;
   /// `--set KEY=VALUE` from the command line, applied after the file's own values.
   std::vector<std::string> overrides;
 };
@@ -48,7 +51,7 @@ class CvSource {
   /// that their diagnostics show the text).
   const std::vector<SourceFile>& files() const;
   /// The files on disk the CV was read from (files() without standard input and the
-  /// command line): what a depfile lists.
+  /// command line): what a depfile lists, with each document's photo (CV::photo_image).
   std::vector<std::string> dependencies() const;
   /// The names of `variants:`, in source order.
   std::vector<std::string> variant_names() const;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "pdf/font_embed.h"
+#include "pdf/image_embed.h"
 #include "pdf_content/font_plan.h"
 #include "pdf/metadata.h"
 #include "pdf/navigation.h"
@@ -35,8 +36,9 @@ struct StreamTargets {
 /// One PoDoFo page per layout page, with its fonts and links; returns its (empty)
 /// content stream object. The PdfPage pointer is not kept: PoDoFo 0.9.8 may delete it
 /// when the next page is created.
-PdfObject* write_page(PdfMemDocument& pdf, const Page& page, const pdf::FontPlan& plan,
-                      const std::vector<PdfReference>& font_refs) {
+PdfObject* write_page(PdfMemDocument& pdf, const Page& page, const PreparedPdf& prepared,
+                      const std::vector<PdfReference>& font_refs, const std::vector<PdfReference>& image_refs) {
+  const pdf::FontPlan& plan = prepared.plan;
   PdfPage* p = pdf.CreatePage(PdfRect(0, 0, page.width.to_pt(), page.height.to_pt()));
   // Only fonts this page uses go into its resources, in plan order (deterministic).
   std::vector<bool> used(plan.fonts.size(), false);
@@ -47,23 +49,30 @@ PdfObject* write_page(PdfMemDocument& pdf, const Page& page, const pdf::FontPlan
   }
   for (std::size_t i = 0; i < used.size(); ++i)
     if (used[i]) p->AddResource(PdfName(plan.fonts[i].resource), font_refs[i], PdfName("Font"));
+  std::vector<bool> shown(image_refs.size(), false);
+  for (const PlacedImage& image : page.images)
+    if (auto i = prepared.image_plan.index_of(image.image.get())) shown[*i] = true;
+  for (std::size_t i = 0; i < shown.size(); ++i)
+    if (shown[i]) p->AddResource(PdfName(pdf::ImagePlan::resource(i)), image_refs[i], PdfName("XObject"));
   PdfObject* contents = p->GetContentsForAppending();
   pdf::add_links(pdf, *p, page);
   return contents;
 }
 
 /// Every object of the document but the stream data.
-StreamTargets build_document(PdfMemDocument& pdf, const LaidOutDocument& doc,
-                             const pdf::FontPlan& plan, const PdfOptions& options) {
+StreamTargets build_document(PdfMemDocument& pdf, const LaidOutDocument& doc, const PreparedPdf& prepared,
+                             const PdfOptions& options) {
   pdf.SetPdfVersion(ePdfVersion_1_7);
   StreamTargets targets;
   std::vector<PdfReference> font_refs;
-  for (const pdf::EmbeddedFont& f : plan.fonts) {
+  for (const pdf::EmbeddedFont& f : prepared.plan.fonts) {
     targets.fonts.push_back(pdf::embed_font(pdf.GetObjects(), f));
     font_refs.push_back(targets.fonts.back().type0);
   }
+  std::vector<PdfReference> image_refs;
+  for (const pdf::ImageStreams& image : prepared.images) image_refs.push_back(pdf::embed_image(pdf.GetObjects(), image));
   for (const Page& page : doc.pages)
-    targets.pages.push_back(write_page(pdf, page, plan, font_refs));
+    targets.pages.push_back(write_page(pdf, page, prepared, font_refs, image_refs));
   pdf::add_outline(pdf, doc, doc.info.title);
   pdf::apply_metadata(pdf, doc.info, {options.creator, options.producer});
   return targets;
@@ -88,7 +97,7 @@ std::string serialize(PdfMemDocument& pdf) {
 std::optional<std::string> assemble(const LaidOutDocument& doc, const PreparedPdf& prepared,
                                     const PdfOptions& options) {
   PdfMemDocument pdf;
-  const StreamTargets targets = build_document(pdf, doc, prepared.plan, options);
+  const StreamTargets targets = build_document(pdf, doc, prepared, options);
   fill_streams(targets, prepared);
   return serialize(pdf);
 }
@@ -103,7 +112,8 @@ std::string default_pdf_producer() {
 
 std::optional<std::string> assemble_pdf(const LaidOutDocument& doc, const PreparedPdf& prepared,
                                         const PdfOptions& options, Diagnostics& diags) {
-  if (prepared.pages.size() != doc.pages.size() || prepared.fonts.size() != prepared.plan.fonts.size()) {
+  if (prepared.pages.size() != doc.pages.size() || prepared.fonts.size() != prepared.plan.fonts.size() ||
+      prepared.images.size() != prepared.image_plan.images.size()) {
     diags.error("", {}, "PDF writer failed: the prepared streams are not those of this document");
     return std::nullopt;
   }

@@ -218,12 +218,30 @@ void write_disc(std::string& out, const Disc& d, double page_height) {
   out += "f\n";
 }
 
+/// An image XObject scaled into its rectangle: an image occupies the unit square of its
+/// user space (PDF 1.7, 8.9.4), so the matrix is the rectangle's size and lower-left corner.
+void write_image(std::string& out, const PlacedImage& image, const std::string& resource, double page_height) {
+  out += "q\n";
+  append_number(out, image.width.to_pt(), kCoordDecimals);
+  out += " 0 0 ";
+  append_number(out, image.height.to_pt(), kCoordDecimals);
+  out += ' ';
+  append_number(out, image.origin.x.to_pt(), kCoordDecimals);
+  out += ' ';
+  append_number(out, page_height - image.origin.y.to_pt() - image.height.to_pt(), kCoordDecimals);
+  out += " cm\n/" + resource + " Do\nQ\n";
+}
+
 }  // namespace
 
-std::string page_content(const Page& page, const FontPlan& fonts) {
+std::string page_content(const Page& page, const FontPlan& fonts, const ImagePlan* images) {
   std::string out;
   FillState fill;
   const double h = page.height.to_pt();
+  for (const PlacedImage& image : page.images) {
+    std::optional<std::size_t> i = images ? images->index_of(image.image.get()) : std::nullopt;
+    if (i) write_image(out, image, ImagePlan::resource(*i), h);
+  }
   for (const Rule& r : page.rules) {
     fill.set(out, r.color);
     write_rule(out, r, h);

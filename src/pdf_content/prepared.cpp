@@ -34,27 +34,34 @@ FontStreams font_streams(const EmbeddedFont& f, Deflater* deflater) {
 
 namespace {
 
-/// Subsetting renumbers glyphs, so the plan comes first; then fonts' and pages' streams
-/// are independent tasks, each writing only its own result. Each thread (TaskGroup slot)
+/// Subsetting renumbers glyphs, so the plan comes first; then fonts', pages' and images'
+/// streams are independent tasks, each writing only its own result. Each thread (TaskGroup slot)
 /// keeps one compressor for all its streams.
 std::optional<PreparedPdf> prepare(const LaidOutDocument& doc, const PdfContentOptions& options,
                                    Diagnostics& diags) {
   auto plan = pdf::plan_fonts(doc, diags, options.workers, options.subset_cache);
   if (!plan) return std::nullopt;
   const std::size_t fonts = plan->fonts.size();
+  pdf::ImagePlan images = pdf::plan_images(doc);
+  const std::size_t image_count = images.images.size();
   PreparedPdf out{std::move(*plan), std::vector<pdf::FontStreams>(fonts),
-                  std::vector<pdf::StreamData>(doc.pages.size())};
+                  std::vector<pdf::StreamData>(doc.pages.size()), std::move(images),
+                  std::vector<pdf::ImageStreams>(image_count)};
   std::vector<std::unique_ptr<pdf::Deflater>> deflaters(options.workers ? options.workers->threads() : 1);
   auto deflater = [&](unsigned slot) -> pdf::Deflater* {
     if (!options.compress) return nullptr;
     if (!deflaters[slot]) deflaters[slot] = std::make_unique<pdf::Deflater>(options.compression_level);
     return deflaters[slot].get();
   };
-  TaskGroup(options.workers, fonts + doc.pages.size(), [&](std::size_t i, unsigned slot) {
+  const std::size_t pages = doc.pages.size();
+  TaskGroup(options.workers, fonts + pages + image_count, [&](std::size_t i, unsigned slot) {
     if (i < fonts)
       out.fonts[i] = pdf::font_streams(out.plan.fonts[i], deflater(slot));
+    else if (i < fonts + pages)
+      out.pages[i - fonts] =
+          pdf::prepare_stream(pdf::page_content(doc.pages[i - fonts], out.plan, &out.image_plan), deflater(slot));
     else
-      out.pages[i - fonts] = pdf::prepare_stream(pdf::page_content(doc.pages[i - fonts], out.plan), deflater(slot));
+      out.images[i - fonts - pages] = pdf::image_streams(*out.image_plan.images[i - fonts - pages], deflater(slot));
   }).wait();
   return out;
 }

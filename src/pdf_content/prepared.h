@@ -10,6 +10,7 @@
 
 #include "pdf_content/flate.h"
 #include "pdf_content/font_plan.h"
+#include "pdf_content/image_streams.h"
 #include "vitae/diagnostics.h"
 #include "vitae/pages.h"
 
@@ -54,6 +55,8 @@ struct PreparedPdf {
   pdf::FontPlan plan;
   std::vector<pdf::FontStreams> fonts;  ///< one per plan.fonts, in that order
   std::vector<pdf::StreamData> pages;   ///< each page's content stream, in page order
+  pdf::ImagePlan image_plan;
+  std::vector<pdf::ImageStreams> images;  ///< one per image_plan.images, in that order
 };
 
 /// Plans and subsets the fonts of `doc` and makes every stream. Returns nullopt, with an

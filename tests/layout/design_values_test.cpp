@@ -29,7 +29,9 @@ std::string base_cv() {
   return s.str();
 }
 
-/// Other values a key needs to show on the page at all: the top note must be shown for its
+const std::string kPhoto = "  cv.photo: " VITAE_SOURCE_DIR "/tests/data/photo/landscape.png\n";
+
+/// Other values a key needs to show on the page at all: the photo keys a photo; the top note must be shown for its
 /// colour and template to be seen; a break rule needs an entry or section that meets a page
 /// end; hyphenation shows on A5, where lines are narrow enough to break words; small capitals need a font that has them (Lato has none: that warns,
 /// SmallCapsInAFontWithoutThemWarn).
@@ -42,6 +44,11 @@ const std::map<std::string, std::string> kNeeds = {
     {"typography.small_caps.name", "  design.typography.font_family.name: Linux Libertine O\n"},
     {"templates.top_note", "  design.page.show_top_note: true\n"},
     {"entries.allow_page_break", "  design.page.size: a5\n"},
+    // The photo's size, side and spaces show only with a photo.
+    {"header.photo_width", kPhoto},
+    {"header.photo_position", kPhoto},
+    {"header.photo_space_left", kPhoto},
+    {"header.photo_space_right", kPhoto},
     {"sections.allow_page_break",
      "  design.page.size: a5\n  design.entries.allow_page_break: true\n  design.typography.font_size.body: 11pt\n"},
     // The sidebar's keys act in a sidebar layout; its sections key needs a section that
@@ -76,7 +83,15 @@ Built build(const std::string& set_lines, const std::string& key) {
   std::string yaml = base_cv() + "set:\n" + set_lines;
   Diagnostics diags;
   Built b;
-  std::optional<Document> doc = load_document({"cv.yaml", yaml}, diags);
+  LoadOptions load_options;
+  load_options.read_image = [](const std::string& path, std::string* error) -> std::optional<std::string> {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return *error = "cannot open", std::nullopt;
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  std::optional<Document> doc = load_document({"cv.yaml", yaml}, diags, load_options);
   if (doc) {
     static const FontLibrary fonts(FontLibraryConfig{VITAE_SOURCE_DIR "/fonts", false});
     LayoutOptions options;

@@ -132,14 +132,15 @@ TEST(Diagnostics, DesignValuesAreChecked) {
 
 TEST(Diagnostics, UnappliedDesignKeyWarnsOnlyWhenChanged) {
   auto l = load_text(
-      "cv:\n  name: Ada\ndesign:\n  header:\n    photo_width: 3.5cm\n    photo_position: right\n");
+      "cv:\n  name: Ada\ndesign:\n  header:\n    connections:\n      phone_number_format: national\n"
+      "  links:\n    show_external_link_icon: true\n");
   EXPECT_TRUE(l.doc);
   EXPECT_EQ(l.text(),
-            "cv.yaml:6:5: warning: design.header.photo_position is not applied yet\n"
-            "      photo_position: right\n"
+            "cv.yaml:8:5: warning: design.links.show_external_link_icon is not applied yet\n"
+            "      show_external_link_icon: true\n"
             "      ^\n"
             "  hint: vitae reads this key for compatibility with RenderCV but does not use it yet\n");
-  EXPECT_EQ(l.doc->design.unapplied_keys, std::vector<std::string>{"design.header.photo_position"});
+  EXPECT_EQ(l.doc->design.unapplied_keys, std::vector<std::string>{"design.links.show_external_link_icon"});
 }
 
 TEST(Diagnostics, UnknownThemeIsAnError) {

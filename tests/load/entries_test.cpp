@@ -8,6 +8,7 @@ namespace vitae {
 namespace {
 
 using testing::cv_with_sections;
+using testing::disk_options;
 using testing::load_text;
 
 TEST(Entries, EducationWithAllFields) {
@@ -203,7 +204,7 @@ TEST(Cv, HeaderFieldsEmailsAndConnections) {
   email: [ada@example.com, ada@work.example]
   phone: "+44 20 7946 0000"
   website: https://ada.example
-  photo: ada.jpg
+  photo: tests/data/photo/portrait.jpg
   social_networks:
     - network: Mastodon
       username: "@ada@hachyderm.io"
@@ -211,14 +212,15 @@ TEST(Cv, HeaderFieldsEmailsAndConnections) {
     - placeholder: Blog
       url: https://blog.example
       fontawesome_icon: blog
-)");
+)", disk_options());
   ASSERT_TRUE(l.doc) << l.text();
   const CV& cv = l.doc->cv;
   EXPECT_EQ(cv.headline.markup, "Analyst");
   ASSERT_EQ(cv.emails.size(), 2u);
   EXPECT_EQ(cv.emails[1].markup, "ada@work.example");
   EXPECT_EQ(cv.phone.markup, "+44 20 7946 0000");
-  EXPECT_EQ(cv.photo.markup, "ada.jpg");
+  EXPECT_EQ(cv.photo.markup, "tests/data/photo/portrait.jpg");
+  ASSERT_TRUE(cv.photo_image);
   ASSERT_EQ(cv.social_networks.size(), 1u);
   EXPECT_EQ(cv.social_networks[0].url, "https://hachyderm.io/@ada");
   ASSERT_EQ(cv.custom_connections.size(), 1u);

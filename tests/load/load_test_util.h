@@ -52,7 +52,7 @@ inline Built build(std::string text, const std::string& variant = "", const Load
   return b;
 }
 
-// A read_file that reads real files, as the command line does.
+// A read_file (and read_image) that reads real files, as the command line does.
 inline LoadOptions disk_options() {
   LoadOptions o;
   o.read_file = [](const std::string& path, std::string* error) -> std::optional<std::string> {
@@ -60,6 +60,7 @@ inline LoadOptions disk_options() {
     *error = "no such file";
     return std::nullopt;
   };
+  o.read_image = o.read_file;
   return o;
 }
 
