@@ -41,6 +41,22 @@ std::vector<StyledText> styled(const RealizeContext& ctx, const std::string& mar
     }
     out.push_back(std::move(t));
   }
+  if (const TextStyle* icon = ctx.styles.link_icon(); icon && role != Role::Connections) {
+    // design.links.show_external_link_icon: after each link, a quarter of the body size
+    // (a narrow no-break space, close to it and never a break) and the icon, part of the
+    // link but not underlined, as RenderCV's `link` sets it.
+    std::vector<StyledText> with_icons;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      with_icons.push_back(out[i]);
+      const std::string& link = out[i].link;
+      if (link.empty() || (i + 1 < out.size() && out[i + 1].link == link)) continue;
+      TextStyle space = out[i].style;
+      space.underline = false;
+      with_icons.push_back({"\u202F", space, link});
+      with_icons.push_back({"\uF08E", *icon, link});
+    }
+    out = std::move(with_icons);
+  }
   return out;
 }
 
@@ -106,6 +122,14 @@ std::vector<SetLine> paragraph(const RealizeContext& ctx, std::vector<StyledText
                         "rewording, or design.hyphenation: true, lets the line fill evenly");
     }
   }
+  // Font Awesome's code points are in the Private Use Area: an icon's run stands for a
+  // space in the PDF's text, so that extractors read nothing odd.
+  for (SetLine& l : p.lines)
+    for (GlyphRun& r : l.frame.runs)
+      if (ctx.styles.is_icon_font(r.font.get())) {
+        r.text = " ";
+        for (Glyph& g : r.glyphs) g.cluster = 0;
+      }
   return std::move(p.lines);
 }
 

@@ -105,14 +105,7 @@ std::vector<SetLine> set_item_lines(const RealizeContext& ctx, const Item& item,
     }
   }
   for (StyledText& t : styled(ctx, item.markup, Role::Connections)) spans.push_back(std::move(t));
-  std::vector<SetLine> lines = paragraph(ctx, std::move(spans), width, Align::Left, item.loc);
-  for (SetLine& line : lines)
-    for (GlyphRun& r : line.frame.runs)
-      if (ctx.styles.is_icon_font(r.font.get())) {
-        r.text = " ";
-        for (Glyph& g : r.glyphs) g.cluster = 0;
-      }
-  return lines;
+  return paragraph(ctx, std::move(spans), width, Align::Left, item.loc);
 }
 
 /// One item on a single line (a header line never breaks an item).

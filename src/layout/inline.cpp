@@ -162,8 +162,8 @@ struct RunWriter {
 
   GlyphRun& run_for(const std::shared_ptr<const Font>& font, const TextStyle& st, bool fresh) {
     if (fresh || !current || current_font != font.get() || current->size != st.size ||
-        !(current->color == st.color) || current->actual_text) {
-      frame.runs.push_back(GlyphRun{font, st.size, st.color, {x, baseline}, {}, {}, std::nullopt});
+        !(current->color == st.color) || current->actual_text || current->origin.y != baseline - st.rise) {
+      frame.runs.push_back(GlyphRun{font, st.size, st.color, {x, baseline - st.rise}, {}, {}, std::nullopt});
       current = &frame.runs.back();
       // Most runs are a word or a line of one style: room for that, grown only past it.
       current->text.reserve(kRunReserve);
@@ -215,6 +215,7 @@ std::size_t first_part(const Builder& b, const lb::Line& line) {
 struct LinkSpan {
   std::string uri;
   Abs x0, x1;
+  Abs underline_end;  ///< where its underlined text ends (the external-link icon is not)
   Abs top, bottom;
   const TextStyle* style;  ///< of the link's first word (its underline and colour)
 };
@@ -251,9 +252,10 @@ SetLine assemble_line(const Builder& b, const lb::Line& line, Abs width,
     Abs asc = cap_height(st.style) * 1.25, desc = descent(st.style);
     if (!links.empty() && links.back().uri == st.link && links.back().x1 + st.style.size >= x0) {
       links.back().x1 = x1;
+      if (st.style.underline) links.back().underline_end = x1;
       return;
     }
-    links.push_back({st.link, x0, x1, top - asc, top + desc, &st.style});
+    links.push_back({st.link, x0, x1, st.style.underline ? x1 : x0, top - asc, top + desc, &st.style});
   };
 
   // Consecutive parts of one word are shaped together (exact ligatures and kerning); a
@@ -333,7 +335,7 @@ SetLine assemble_line(const Builder& b, const lb::Line& line, Abs width,
       // Below the baseline by a tenth of the size, a twentieth thick: the proportions of
       // the post-table underline metrics of common text faces (Typst's fallback values).
       Abs size = l.style->size;
-      out.frame.rules.push_back({{l.x0 + shift, top + size * 0.1}, l.x1 - l.x0, size * 0.05, l.style->color});
+      out.frame.rules.push_back({{l.x0 + shift, top + size * 0.1}, l.underline_end - l.x0, size * 0.05, l.style->color});
     }
   }
   return out;

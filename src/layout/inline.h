@@ -30,6 +30,7 @@ struct TextStyle {
   std::vector<std::string> features;  ///< OpenType features, e.g. "smcp", "onum"
   bool bold = false, italic = false;  ///< as asked for (for system fallback)
   bool underline = false;  ///< a rule below the text (links, with design.links.underline)
+  Abs rise;                ///< the baseline raised by this much (the external-link icon)
 };
 
 /// A run of text in one style, possibly a link.

@@ -33,6 +33,7 @@ void put_style(std::string& key, const TextStyle& st) {
   put(key, st.bold);
   put(key, st.italic);
   put(key, st.underline);
+  put(key, st.rise.to_pt());
 }
 
 }  // namespace

@@ -148,8 +148,18 @@ Styles resolve_styles(const Document& doc, const FontLibrary& fonts, Diagnostics
         st.italic = i;
       }
   }
-  if (d.header.connections.show_icons)
+  if (d.header.connections.show_icons || d.links.show_external_link_icon)
     resolve_icons(doc, fonts, diags, s.get(Role::Connections, s.bold_by_default(Role::Connections), false), s.icons_);
+  if (d.links.show_external_link_icon && s.icons_[1].font) {
+    // RenderCV's `link` (lib.typ): Font Awesome's external-link at 0.65 of the body size,
+    // placed with its top 0.75 em above the baseline. Its glyphs stand 0.875 em above
+    // their own baseline, so that baseline rises 0.75 - 0.65 * 0.875, about 0.18 em.
+    const Abs body = s.get(Role::Body, false, false).size;
+    s.link_icon_ = s.icons_[1];
+    s.link_icon_.size = body * 0.65;
+    s.link_icon_.color = s.link_color;
+    s.link_icon_.rise = body * 0.18;
+  }
   return s;
 }
 

@@ -31,6 +31,8 @@ class Styles {
   /// RenderCV draws it, Brands for a brand, else Free's solid face), or null when the icon
   /// fonts are not loaded (show_icons off) or none has the code point.
   const TextStyle* icon(char32_t code) const;
+  /// The external-link icon's style (design.links.show_external_link_icon), or null.
+  const TextStyle* link_icon() const { return link_icon_.font ? &link_icon_ : nullptr; }
   /// Whether `font` is one of the icon fonts.
   bool is_icon_font(const Font* font) const;
 
@@ -40,6 +42,7 @@ class Styles {
   std::array<std::array<std::array<TextStyle, 2>, 2>, 6> styles_;
   std::array<bool, 6> bold_default_{};
   std::array<TextStyle, 3> icons_;  ///< Free regular, Free solid, Brands (fonts may be null)
+  TextStyle link_icon_;             ///< font null unless links show the icon
 };
 
 /// Resolves every role's font family through `fonts`. A family that cannot be found is an

@@ -62,7 +62,7 @@ std::vector<DesignKey> build_table() {
             VITAE_FIELD(typography.bold.section_titles));
   std::vector<DesignKey> rest = {
       {"links.underline", V::Bool, kApplied, VITAE_FIELD(links.underline), {}},
-      {"links.show_external_link_icon", V::Bool, kNotYet, VITAE_FIELD(links.show_external_link_icon), {}},
+      {"links.show_external_link_icon", V::Bool, kApplied, VITAE_FIELD(links.show_external_link_icon), {}},
       {"header.alignment", V::Choice, kApplied, VITAE_FIELD(header.alignment), {"left", "center", "right"}},
       {"header.photo_width", V::Length, kApplied, VITAE_FIELD(header.photo_width), {}},
       {"header.photo_position", V::Choice, kApplied, VITAE_FIELD(header.photo_position), {"left", "right"}},

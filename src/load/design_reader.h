@@ -9,7 +9,7 @@ namespace vitae::load {
 
 /// Applies the keys of a `design:` mapping (except `theme`) onto `design`, checking each
 /// against the design key table. With `warn_unapplied`, a key the engine does not apply
-/// yet warns ("design.header.photo_width is not applied yet") when its value differs from
+/// yet warns ("design.header.connections.phone_number_format is not applied yet") when its value differs from
 /// the one in effect, and is listed in design.unapplied_keys.
 void apply_design_keys(const YNode& map, Design& design, Reader& r, bool warn_unapplied);
 

@@ -132,15 +132,15 @@ TEST(Diagnostics, DesignValuesAreChecked) {
 
 TEST(Diagnostics, UnappliedDesignKeyWarnsOnlyWhenChanged) {
   auto l = load_text(
-      "cv:\n  name: Ada\ndesign:\n  header:\n    connections:\n      phone_number_format: national\n"
-      "  links:\n    show_external_link_icon: true\n");
+      "cv:\n  name: Ada\ndesign:\n  links:\n    underline: false\n  header:\n    connections:\n"
+      "      phone_number_format: E164\n");
   EXPECT_TRUE(l.doc);
   EXPECT_EQ(l.text(),
-            "cv.yaml:8:5: warning: design.links.show_external_link_icon is not applied yet\n"
-            "      show_external_link_icon: true\n"
-            "      ^\n"
+            "cv.yaml:8:7: warning: design.header.connections.phone_number_format is not applied yet\n"
+            "        phone_number_format: E164\n"
+            "        ^\n"
             "  hint: vitae reads this key for compatibility with RenderCV but does not use it yet\n");
-  EXPECT_EQ(l.doc->design.unapplied_keys, std::vector<std::string>{"design.links.show_external_link_icon"});
+  EXPECT_EQ(l.doc->design.unapplied_keys, std::vector<std::string>{"design.header.connections.phone_number_format"});
 }
 
 TEST(Diagnostics, UnknownThemeIsAnError) {

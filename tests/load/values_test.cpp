@@ -110,8 +110,9 @@ design:
   templates:
     education_entry:
       degree_column:
-  links:
-    show_external_link_icon: true
+  header:
+    connections:
+      phone_number_format: E164
   hyphenation: true
 )");
   ASSERT_TRUE(l.doc) << l.text();
@@ -124,9 +125,9 @@ design:
   EXPECT_EQ(d.typography.font_family.name.loc.line, 10);
   EXPECT_EQ(d.templates.education_degree, "");
   EXPECT_TRUE(d.hyphenation);
-  // links.show_external_link_icon is not applied yet, and it changed; the degree column
-  // template is applied.
-  EXPECT_EQ(d.unapplied_keys, std::vector<std::string>{"design.links.show_external_link_icon"});
+  // header.connections.phone_number_format is not applied, and it changed; the degree
+  // column template is applied.
+  EXPECT_EQ(d.unapplied_keys, std::vector<std::string>{"design.header.connections.phone_number_format"});
 }
 
 TEST(Design, FontFeaturesPerRole) {
