@@ -37,8 +37,9 @@ namespace fs = std::filesystem;
 constexpr Date kFixedToday{2025, 1, 15, false, {}};
 
 struct GoldenCase {
-  std::string name;  ///< the golden's file stem (the CV's file stem)
-  fs::path cv;       ///< the CV file
+  std::string name;   ///< the golden's file stem (the CV's file stem, with the layout's)
+  fs::path cv;        ///< the CV file
+  std::string theme;  ///< a layout to set it in (as `--set design.theme=...`); empty: its own
 };
 
 /// How gtest names a case in its messages (instead of a hex dump of the struct).
@@ -49,11 +50,19 @@ std::vector<GoldenCase> golden_cases() {
   fs::path examples = fs::path(VITAE_SOURCE_DIR) / "data" / "examples";
   for (const auto& e : fs::directory_iterator(examples)) {
     std::string ext = e.path().extension().string();
-    if (ext == ".yaml" || ext == ".json") out.push_back({e.path().stem().string(), e.path()});
+    if (ext == ".yaml" || ext == ".json") out.push_back({e.path().stem().string(), e.path(), ""});
   }
-  // RenderCV's classic example (tests/compat), the reference for the default layout.
-  fs::path rcv = test_support::corpus_dir() / "examples" / "John_Doe_ClassicTheme_CV.yaml";
-  out.push_back({rcv.stem().string(), rcv});
+  // RenderCV's examples (tests/compat), one in each of its themes: a golden per layout.
+  // Without the corpus, its classic example stays registered and reports itself (skipped,
+  // or failed under CI) rather than vanishing from the list.
+  fs::path rcv = test_support::corpus_dir() / "examples";
+  if (!fs::is_directory(rcv)) out.push_back({"John_Doe_ClassicTheme_CV", rcv / "John_Doe_ClassicTheme_CV.yaml", ""});
+  else
+    for (const auto& e : fs::directory_iterator(rcv))
+      if (e.path().extension() == ".yaml") out.push_back({e.path().stem().string(), e.path(), ""});
+  // The layout no RenderCV file uses, on the example with the most sidebar sections.
+  fs::path alex = examples / "alex-morgan.yaml";
+  out.push_back({"alex-morgan.sidebar", alex, "sidebar"});
   std::sort(out.begin(), out.end(), [](const GoldenCase& a, const GoldenCase& b) { return a.name < b.name; });
   return out;
 }
@@ -107,8 +116,12 @@ std::string golden_text(const GoldenCase& c, const FontLibrary& fonts, unsigned 
   // Lexically: a symlinked checkout must not change the golden.
   std::string rel = c.cv.lexically_normal().lexically_relative(VITAE_SOURCE_DIR).generic_string();
   Diagnostics diags;
-  std::optional<Document> doc = load_document(SourceFile{rel, read_file(c.cv)}, diags);
-  std::string out = "# golden dump of " + rel + " (tests/layout/golden_test.cpp)\n";
+  std::string text = read_file(c.cv);
+  // The CV's own `set:` block (variants.md) overrides its design, as --set does.
+  if (!c.theme.empty()) text += "set:\n  design.theme: " + c.theme + "\n";
+  std::optional<Document> doc = load_document(SourceFile{rel, text}, diags);
+  std::string out = "# golden dump of " + rel + (c.theme.empty() ? "" : " in the " + c.theme + " layout") +
+                    " (tests/layout/golden_test.cpp)\n";
   if (doc) {
     LayoutOptions lo;
     lo.today = doc->settings.current_date ? *doc->settings.current_date : kFixedToday;
