@@ -188,24 +188,35 @@ void prepend(Frame& line, Frame marker, Point offset) {
 
 namespace {
 constexpr const char* kDiscBullet = "\u2022";
+// RenderCV draws its "●" as a "•" at 13pt, 0.6pt above the baseline (Preamble.j2.typ).
+constexpr const char* kLargeDiscBullet = "\u25CF";
+constexpr Abs kLargeDiscSize = Abs::pt(13);
 Abs disc_radius(const TextStyle& body) { return body.size * 0.18; }
+bool is_disc(const std::string& marker) { return marker == kDiscBullet || marker == kLargeDiscBullet; }
+/// The size of the bullet a disc marker stands for: the body's, or 13pt for "●".
+Abs disc_size(const TextStyle& body, const std::string& marker) {
+  return marker == kLargeDiscBullet ? kLargeDiscSize : body.size;
+}
 }  // namespace
 
 Abs marker_width(const RealizeContext& ctx, const Frame& typeset, const std::string& marker) {
   Abs w = typeset.runs.empty() ? Abs::zero() : typeset.runs[0].width();
-  if (marker != kDiscBullet || typeset.runs.empty()) return w;
-  return std::max(w, disc_radius(ctx.styles.get(Role::Body, false, false)) * 2);
+  if (!is_disc(marker) || typeset.runs.empty()) return w;
+  const TextStyle& bs = ctx.styles.get(Role::Body, false, false);
+  return std::max(w, disc_radius(bs) * 2 * (disc_size(bs, marker) / bs.size));
 }
 
-// A list marker as set: "•" becomes a drawn disc (see Disc), anything else stays text.
+// A list marker as set: "•" and "●" become a drawn disc (see Disc), anything else stays text.
 Frame marker_frame(const RealizeContext& ctx, const Frame& typeset, const std::string& marker, Abs width) {
-  if (marker != kDiscBullet) return typeset;
+  if (!is_disc(marker)) return typeset;
   const TextStyle& bs = ctx.styles.get(Role::Body, false, false);
+  const double scale = disc_size(bs, marker) / bs.size;
+  const Abs rise = marker == kLargeDiscBullet ? Abs::pt(0.6) : Abs::zero();
   Frame disc;
   disc.width = width;
   disc.height = typeset.height;
-  Abs cy = typeset.height - x_height(bs) / 2;
-  disc.discs.push_back({{width / 2, cy}, disc_radius(bs), bs.color});
+  Abs cy = typeset.height - x_height(bs) * scale / 2 - rise;
+  disc.discs.push_back({{width / 2, cy}, disc_radius(bs) * scale, bs.color});
   return disc;
 }
 

@@ -267,8 +267,8 @@ std::vector<std::shared_ptr<const Font>> FontLibrary::fallbacks(const Font& prim
   std::vector<std::shared_ptr<const Font>> out;
   const FontManifest* manifest = impl_->manifest();
   if (!manifest) return out;
-  // The fallback families are those the generic names resolve to (Lato and Linux
-  // Libertine O). The other one first; for any other primary, the one of the same kind
+  // The fallback families are those the generic names resolve to (Lato and Libertinus
+  // Serif). The other one first; for any other primary, the one of the same kind
   // (serif or sans) first, then the other.
   const ManifestFamily* sans = manifest->family_named("sans-serif");
   const ManifestFamily* serif = manifest->family_named("serif");

@@ -94,7 +94,7 @@ def extract(tool, pdf):
 
 def dump_runs(vitae, path, args):
     """The page dump's runs: (page, page width, body top, x, y, w, text), where body top is
-    the first anchor's y (the first section heading) of the run's page."""
+    the highest anchor's y (the first section heading) of the run's page."""
     r = subprocess.run([vitae, "build", path, "--dump"] + args, capture_output=True, text=True)
     width, page, runs, body_top = 612.0, 0, [], {}
     for line in r.stdout.splitlines():
@@ -103,7 +103,7 @@ def dump_runs(vitae, path, args):
             page, width = int(m.group(1)), float(m.group(2))
         m = re.match(r'\s*anchor y=([\d.]+)', line)
         if m:
-            body_top.setdefault(page, float(m.group(1)))
+            body_top[page] = min(body_top.get(page, 1e9), float(m.group(1)))
         m = re.match(r'\s*run \S+ [\d.]+ #\w+ at ([\d.]+),([\d.]+) w=([\d.]+) "((?:[^"\\]|\\.)*)"', line)
         if m:
             text = re.sub(r"\\(.)", r"\1", m.group(4))

@@ -112,7 +112,7 @@ TEST(FontLibrary, SharesOneFontPerFile) {
 
 TEST(FontLibrary, GenericAliases) {
   FontLibrary lib(bundled_only());
-  EXPECT_EQ(lib.resolve(req("serif")).font->family(), "Linux Libertine O");
+  EXPECT_EQ(lib.resolve(req("serif")).font->family(), "Libertinus Serif");
   EXPECT_EQ(lib.resolve(req("SANS-SERIF")).font->family(), "Lato");
 }
 
@@ -280,12 +280,12 @@ TEST(FontLibrary, FallbacksAreTheOtherBundledFamily) {
   auto lato = lib.resolve({"Lato", FontWeight::Bold, FontStyle::Italic, ""}).font;
   auto fb = lib.fallbacks(*lato, FontWeight::Bold, FontStyle::Italic);
   ASSERT_EQ(fb.size(), 1u);
-  EXPECT_EQ(fb[0]->family(), "Linux Libertine O");
+  EXPECT_EQ(fb[0]->family(), "Libertinus Serif");
   EXPECT_TRUE(fb[0]->metrics().is_bold && fb[0]->metrics().is_italic);
   EXPECT_FALSE(lib.system_fallback(U'\u05D0', FontWeight::Regular, FontStyle::Upright));
 }
 
-TEST(FontLibrary, FallbacksForOtherBundledFamiliesAreLatoAndLibertine) {
+TEST(FontLibrary, FallbacksForOtherBundledFamiliesAreLatoAndLibertinus) {
   FontLibrary lib(bundled_only());
   auto families = [&](const char* family) {
     auto primary = lib.resolve({family, FontWeight::Regular, FontStyle::Italic, ""}).font;
@@ -297,11 +297,11 @@ TEST(FontLibrary, FallbacksForOtherBundledFamiliesAreLatoAndLibertine) {
     }
     return out;
   };
-  const std::vector<std::string> sans_first = {"Lato", "Linux Libertine O"};
-  const std::vector<std::string> serif_first = {"Linux Libertine O", "Lato"};
-  EXPECT_EQ(families("Linux Libertine O"), std::vector<std::string>{"Lato"});
+  const std::vector<std::string> sans_first = {"Lato", "Libertinus Serif"};
+  const std::vector<std::string> serif_first = {"Libertinus Serif", "Lato"};
+  EXPECT_EQ(families("Libertinus Serif"), std::vector<std::string>{"Lato"});
   EXPECT_EQ(families("Source Sans 3"), sans_first);
-  EXPECT_EQ(families("Libertinus Serif"), serif_first);
+  EXPECT_EQ(families("Linux Libertine O"), serif_first);
   EXPECT_EQ(families("EB Garamond").size(), 2u);
 }
 
