@@ -219,8 +219,9 @@ void run_job(Job& job, const Input& in, const CliArgs& args, const BuildConfig& 
   // What the fit changed: before the "wrote" line, or with the statistics under --stats.
   std::string fit;
   for (const std::string& line : result->fit_report) fit += line + '\n';
-  if (args.stats) job.report += format_stats(result->stats) + fit;
-  else job.report.insert(0, fit);
+  if (!args.stats) job.report.insert(0, fit);
+  else if (result->fit_layouts) job.report += format_stats(result->stats) + fit + "fit layouts: " + std::to_string(result->fit_layouts) + '\n';
+  else job.report += format_stats(result->stats);
   job.ok = true;
 }
 

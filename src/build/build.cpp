@@ -80,6 +80,7 @@ std::optional<LayoutResult> lay_out_fitted(const Document& doc, const BuildConfi
   if (!request.max_pages && !request.fill_pages) return layout_document(doc, services.fonts, lo, diags);
   FitOutcome fit = fit_document(doc, services.fonts, lo, request, diags);
   result.fit_report = fit_report(fit);
+  result.fit_layouts = fit.runs;
   if (!fit.fits) {
     // Said at settings.max_pages when the CV sets it and the command line does not override it.
     const SourceLoc at = config.max_pages ? SourceLoc{} : doc.settings.max_pages_loc;

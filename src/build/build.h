@@ -80,6 +80,7 @@ struct BuildResult {
   std::vector<std::string> font_files;  ///< every font file the build used (depfiles)
   /// What fitting to a page count changed, one "fit: design.KEY OLD -> NEW" line each.
   std::vector<std::string> fit_report;
+  int fit_layouts = 0;  ///< layouts the fit ran (0: none asked for)
   StageTimes times;
 };
 
