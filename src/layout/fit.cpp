@@ -20,14 +20,14 @@ enum Group { kSpacing, kLeading, kMargins, kFontSize, kGroups };
 
 using Factors = std::array<double, kGroups>;
 
-/// How a value is written in the report: absolute lengths in cm or pt, em parts in em.
-enum class Unit { Cm, Pt };
+/// The units of absolute lengths in a design, as parse_length reads them.
+enum class Unit { In, Cm, Mm, Pt };
 
 /// One design value the fit may change, read and written as a Length.
 struct Param {
   const char* key;
   Group group;
-  Unit unit;
+  Unit unit;  ///< for a value written in no unit with two decimals (see unit_of)
   Length (*get)(const Design&);
   void (*set)(Design&, Length);
 };
@@ -94,17 +94,52 @@ Bound bound_of(Group g, const Design& d) {
 
 double round2(double v) { return std::round(v * 100) / 100; }
 
-/// Rounded to what the report prints (two decimals in its unit), so that the values a
-/// person copies from the report into the CV lay out exactly as the fit did.
-Abs rounded(Abs a, Unit u) { return u == Unit::Cm ? Abs::cm(round2(a.to_mm() / 10)) : Abs::pt(round2(a.to_pt())); }
+double in_unit(Abs a, Unit u) {
+  switch (u) {
+    case Unit::In: return a.to_pt() / 72;
+    case Unit::Cm: return a.to_mm() / 10;
+    case Unit::Mm: return a.to_mm();
+    case Unit::Pt: break;
+  }
+  return a.to_pt();
+}
+
+Abs from_unit(double v, Unit u) {
+  switch (u) {
+    case Unit::In: return Abs::inch(v);
+    case Unit::Cm: return Abs::cm(v);
+    case Unit::Mm: return Abs::mm(v);
+    case Unit::Pt: break;
+  }
+  return Abs::pt(v);
+}
+
+/// The unit `a` was most likely written in: the first of in, cm, mm and pt in which it has
+/// at most two decimals (0.7in, 0.5cm, 10pt); else `usual`. The Design keeps no unit.
+Unit unit_of(Abs a, Unit usual) {
+  for (Unit u : {Unit::In, Unit::Cm, Unit::Mm, Unit::Pt}) {
+    const double hundredths = in_unit(a, u) * 100;
+    if (std::abs(hundredths - std::round(hundredths)) < 1e-6) return u;
+  }
+  return usual;
+}
+
+/// Rounded to what the report prints (two decimals in the value's unit), so that the
+/// values a person copies from the report into the CV lay out exactly as the fit did;
+/// `up` rounds a floor up, so that no value goes below it.
+Abs rounded(Abs a, Unit u, bool up = false) {
+  const double v = in_unit(a, u) * 100;
+  return from_unit((up ? std::ceil(v - 1e-6) : std::round(v)) / 100, u);
+}
 
 /// `v` scaled by `k`, never grown, and not taken below the group's floor. Em font sizes
 /// are relative to the body's, which is scaled already: they stay.
 Length scaled(Length v, double k, const Param& p, const Bound& b) {
   Length out = v;
   if (v.abs > Abs::zero()) {
-    out.abs = std::min(v.abs, rounded(v.abs * k, p.unit));
-    if (b.floor) out.abs = std::max(out.abs, std::min(v.abs, *b.floor));
+    const Unit u = unit_of(v.abs, p.unit);
+    out.abs = std::min(v.abs, rounded(v.abs * k, u));
+    if (b.floor) out.abs = std::max(out.abs, std::min(v.abs, rounded(*b.floor, u, true)));
   }
   if (v.em > 0 && p.group != kFontSize) out.em = std::min(v.em, round2(v.em * k));
   return out;
@@ -270,17 +305,22 @@ std::string number(double v) {
   return s == "-0" ? "0" : s;
 }
 
+/// `v` as a design writes it, its absolute part in `u`.
 std::string written(Length v, Unit u) {
+  static const char* const kNames[] = {"in", "cm", "mm", "pt"};
   std::string em = number(v.em) + "em";
   if (v.abs == Abs::zero() && v.em != 0) return em;
-  std::string abs = u == Unit::Cm ? number(v.abs.to_mm() / 10) + "cm" : number(v.abs.to_pt()) + "pt";
+  std::string abs = number(in_unit(v.abs, u)) + kNames[static_cast<int>(u)];
   return v.em == 0 ? abs : abs + " + " + em;
 }
 
 std::vector<FitChange> changes_between(const Design& before, const Design& after) {
   std::vector<FitChange> out;
   for (const Param& p : kParams)
-    if (!(p.get(before) == p.get(after))) out.push_back({p.key, written(p.get(before), p.unit), written(p.get(after), p.unit)});
+    if (!(p.get(before) == p.get(after))) {
+      const Unit u = unit_of(p.get(before).abs, p.unit);  // the new value in the old one's unit
+      out.push_back({p.key, written(p.get(before), u), written(p.get(after), u)});
+    }
   return out;
 }
 

@@ -24,7 +24,7 @@ struct FitRequest {
 /// One design value the fit changed, written as a design writes it.
 struct FitChange {
   std::string key;     ///< the design key: "page.top_margin"
-  std::string before;  ///< "1.78cm", "0.6em", "10pt"
+  std::string before;  ///< "0.7in", "0.6em", "10pt": in the unit it was written in (fit.cpp, unit_of)
   std::string after;
 };
 
@@ -55,7 +55,7 @@ struct FitOutcome {
 FitOutcome fit_document(const Document& doc, const FontLibrary& fonts, const LayoutOptions& options,
                         const FitRequest& request, Diagnostics& diags);
 
-/// The report: "fit: design.page.top_margin 1.78cm -> 1.5cm", one line per change.
+/// The report: "fit: design.page.top_margin 0.7in -> 0.6in", one line per change.
 std::vector<std::string> fit_report(const FitOutcome& outcome);
 
 /// Why the CV does not fit, for a warning (or an error, in strict mode): how many pages

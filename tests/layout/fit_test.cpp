@@ -4,6 +4,7 @@
 // (messages, strict mode, byte-identical output) in tests/scripts/test_fit.py.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 
 #include "layout/fit.h"
@@ -75,16 +76,37 @@ TEST(Fit, ACvALittleOverOnePageFitsOnOneAndSaysWhatChanged) {
   for (const FitChange& c : o.changes) EXPECT_EQ(c.key.find("font_size"), std::string::npos) << c.key;
 }
 
-// The report's values are the values laid out: written into the CV, they give the same pages.
+// The report's values are the values laid out: written into the CV, they give the same
+// pages, whichever groups moved (spacing only; up to the margins and font sizes).
 TEST(Fit, TheReportedValuesLayOutAsTheFitDid) {
-  const int k = entries_for_two_pages() + 1;
-  FitOutcome o = fit(cv_yaml(k), {1, false});
-  ASSERT_FALSE(o.changes.empty());
-  std::string set = "set:\n";
-  for (const FitChange& c : o.changes) set += "  design." + c.key + ": " + c.after + "\n";
-  Diagnostics diags;
-  LayoutResult copied = layout_document(load(cv_yaml(k, set)), fonts(), {}, diags);
-  EXPECT_EQ(dump_pages(copied.doc), dump_pages(o.layout.doc)) << set;
+  for (int k : {entries_for_two_pages() + 1, entries_for_two_pages() * 3 / 2}) {
+    FitOutcome o = fit(cv_yaml(k), {1, false});
+    ASSERT_FALSE(o.changes.empty());
+    std::string set = "set:\n";
+    for (const FitChange& c : o.changes) set += "  design." + c.key + ": " + c.after + "\n";
+    Diagnostics diags;
+    LayoutResult copied = layout_document(load(cv_yaml(k, set)), fonts(), {}, diags);
+    EXPECT_EQ(dump_pages(copied.doc), dump_pages(o.layout.doc)) << set;
+  }
+}
+
+// Lengths are reported in the unit they were written in (the design keeps none: the value
+// tells), and the margin floor, rounded up in that unit, is never crossed.
+TEST(Fit, ReportsLengthsInTheirOwnUnits) {
+  const std::string design = "design:\n  page:\n    top_margin: 2cm\n    bottom_margin: 20.25mm\n";
+  FitOutcome o = fit(cv_yaml(entries_for_two_pages() * 2, design), {1, false});
+  std::map<std::string, FitChange> by_key;
+  for (const FitChange& c : o.changes) by_key[c.key] = c;
+  ASSERT_TRUE(by_key.count("page.top_margin") && by_key.count("page.left_margin")) << fit_report(o).size();
+  EXPECT_EQ(by_key["page.top_margin"].before, "2cm");
+  EXPECT_EQ(by_key["page.top_margin"].after, "1.2cm");  // the floor
+  EXPECT_EQ(by_key["page.bottom_margin"].before, "20.25mm");  // 20mm would read as 2cm
+  EXPECT_EQ(by_key["page.bottom_margin"].after, "12mm");
+  EXPECT_EQ(by_key["page.left_margin"].before, "0.7in");
+  EXPECT_EQ(by_key["page.left_margin"].after, "0.48in");  // 1.2cm is 0.4724in
+  EXPECT_EQ(by_key["typography.font_size.body"].before, "10pt");
+  EXPECT_EQ(by_key["sections.space_between_regular_entries"].before, "1.2em");
+  EXPECT_GE(o.design.page.left_margin, Abs::cm(1.2));
 }
 
 TEST(Fit, ACvThatFitsIsLaidOutOnceAndUnchanged) {
