@@ -257,6 +257,17 @@ struct Design {
     std::string connections_title = "Contact";  ///< the heading above that list; empty: none
   } sidebar;
 
+  /// vitae extension: how far fitting to a page count (settings.max_pages, fill_pages) may
+  /// move the layout's values, group by group in this order (src/layout/fit.h). Fractions
+  /// are of the value in force; floors are lengths no value is taken below.
+  struct Fit {
+    double min_spacing = 0.5;       ///< vertical spaces (section, entry, header) down to this
+    double min_line_spacing = 0.8;  ///< typography.line_spacing down to this
+    Abs min_margin = Abs::cm(1.2);  ///< page margins down to this (a smaller one stays)
+    double min_font_scale = 0.9;    ///< every font size down to this fraction...
+    Abs min_font_size = Abs::pt(9);  ///< ...but none below this (a smaller one stays)
+  } fit;
+
   // vitae extensions.
   bool hyphenation = false;  ///< Liang hyphenation; off by default (see docs/input.md)
 
@@ -279,12 +290,22 @@ struct Locale {
                                           "September", "October", "November", "December"};
 };
 
+/// The largest settings.max_pages (and --max-pages) accepted: a CV, not a book.
+inline constexpr int kMaxPagesLimit = 100;
+
 struct Settings {
   /// settings.current_date: a fixed date, or "today" (the clock; see docs/input.md).
   std::optional<Date> current_date;
   bool current_date_is_today = false;
   std::vector<std::string> bold_keywords;
   std::string pdf_title = "NAME - CV";
+  /// vitae extension: the most pages the CV may take; the build shrinks the layout within
+  /// design.fit to stay within them (src/layout/fit.h). Unset: no limit.
+  std::optional<int> max_pages;
+  SourceLoc max_pages_loc;
+  /// vitae extension: when the last page is nearly empty, fit the CV onto one page fewer
+  /// within the same bounds, rather than leave a few lines on a page of their own.
+  bool fill_pages = false;
 };
 
 /// A whole CV file, validated.

@@ -216,7 +216,12 @@ void run_job(Job& job, const Input& in, const CliArgs& args, const BuildConfig& 
       job.report = "wrote " + job.output + " (" + pages_phrase(result->stats.pages) + ")\n";
   }
   if (args.verbose) job.report += times_line(result->times, ms_since(write_start));
-  if (args.stats) job.report += format_stats(result->stats);
+  // What the fit changed: before the "wrote" line, or with the statistics under --stats.
+  std::string fit;
+  for (const std::string& line : result->fit_report) fit += line + '\n';
+  if (!args.stats) job.report.insert(0, fit);
+  else if (result->fit_layouts) job.report += format_stats(result->stats) + fit + "fit layouts: " + std::to_string(result->fit_layouts) + '\n';
+  else job.report += format_stats(result->stats);
   job.ok = true;
 }
 
@@ -257,6 +262,8 @@ int run_builds(const CliArgs& args, const CliIo& io) {
   config.check_only = args.command == Command::Check || args.dump;
   config.dump = args.dump;
   config.timings = args.verbose;
+  config.max_pages = args.max_pages;
+  config.max_pages_strict = args.max_pages_strict;
   // One build sets its sections and subsets its fonts on up to two threads (more gain
   // nothing on a CV's handful of sections); a batch runs one build per thread, two threads
   // per core: each build ends waiting for the disk (its PDF is flushed before it is renamed

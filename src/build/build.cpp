@@ -72,6 +72,29 @@ std::optional<BuildResult> build_document(const SourceFile& source, const BuildC
 
 namespace {
 
+/// Lays the document out, fitted to its page limit if it has one (layout/fit.h); the
+/// report goes into `result`. Nothing when the CV cannot be fitted in strict mode.
+std::optional<LayoutResult> lay_out_fitted(const Document& doc, const BuildConfig& config, const BuildServices& services,
+                                           const LayoutOptions& lo, BuildResult& result, Diagnostics& diags) {
+  FitRequest request{config.max_pages ? config.max_pages : doc.settings.max_pages, doc.settings.fill_pages};
+  if (!request.max_pages && !request.fill_pages) return layout_document(doc, services.fonts, lo, diags);
+  FitOutcome fit = fit_document(doc, services.fonts, lo, request, diags);
+  result.fit_report = fit_report(fit);
+  result.fit_layouts = fit.runs;
+  if (!fit.fits) {
+    // Said at settings.max_pages when the CV sets it and the command line does not override it.
+    const SourceLoc at = config.max_pages ? SourceLoc{} : doc.settings.max_pages_loc;
+    const std::string hint = "shorten the CV, or lower the bounds in design.fit (docs/layouts.md)";
+    if (!config.max_pages_strict) {
+      diags.warning(doc.path_of(at), at, overflow_message(fit), hint);
+    } else {
+      diags.error(doc.path_of(at), at, overflow_message(fit) + " (--max-pages-strict)", hint);
+      return std::nullopt;
+    }
+  }
+  return std::move(fit.layout);
+}
+
 std::optional<BuildResult> build_stages(const Document& doc, const BuildConfig& config,
                                         const BuildServices& services, Diagnostics& diags) {
   BuildResult result;
@@ -99,8 +122,9 @@ std::optional<BuildResult> build_stages(const Document& doc, const BuildConfig& 
     if (!hyph) diags.warning(doc.path_of(doc.design.theme_loc), doc.design.theme_loc, "hyphenation is off: " + why);
   }
   lo.hyphenator = hyph.get();
-  LayoutResult laid = layout_document(doc, services.fonts, lo, diags);
-  if (diags.has_errors()) return std::nullopt;
+  std::optional<LayoutResult> fitted = lay_out_fitted(doc, config, services, lo, result, diags);
+  if (!fitted || diags.has_errors()) return std::nullopt;
+  LayoutResult& laid = *fitted;
   lap(result.times.layout);
   result.stats = laid.stats;
   result.font_files = std::move(laid.font_files);

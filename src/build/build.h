@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "build/pdf_source.h"
+#include "layout/fit.h"
 #include "layout/paragraph_cache.h"
 #include "layout/shape_cache.h"
 #include "pdf_content/subset_cache.h"
@@ -61,6 +62,10 @@ struct BuildConfig {
   BuildCaches* caches = nullptr;
   /// Measure each stage's time (vitae build -v).
   bool timings = false;
+  /// --max-pages: wins over the CV's settings.max_pages.
+  std::optional<int> max_pages;
+  /// --max-pages-strict: a CV that cannot be fitted is an error (no PDF), not a warning.
+  bool max_pages_strict = false;
 };
 
 /// Milliseconds spent in each stage of one build, when BuildConfig::timings.
@@ -73,6 +78,9 @@ struct BuildResult {
   std::string dump;  ///< dump_pages() of the layout, when BuildConfig::dump
   LayoutStats stats;  ///< typesetting statistics (vitae build --stats)
   std::vector<std::string> font_files;  ///< every font file the build used (depfiles)
+  /// What fitting to a page count changed, one "fit: design.KEY OLD -> NEW" line each.
+  std::vector<std::string> fit_report;
+  int fit_layouts = 0;  ///< layouts the fit ran (0: none asked for)
   StageTimes times;
 };
 

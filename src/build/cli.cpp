@@ -8,8 +8,10 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: vitae build INPUT... [-o OUTPUT] [--variant NAME | --all-variants] [--set KEY=VALUE]...\n"
-    "                   [-j N] [-v] [-MD | --depfile FILE] [--stats] [--dump]\n"
+    "                   [--max-pages N [--max-pages-strict]] [-j N] [-v] [-MD | --depfile FILE]\n"
+    "                   [--stats] [--dump]\n"
     "       vitae check INPUT... [--variant NAME | --all-variants] [--set KEY=VALUE]...\n"
+    "                   [--max-pages N [--max-pages-strict]]\n"
     "       vitae help [COMMAND] | --help | --version\n";
 
 int usage_error(const CliIo& io, const std::string& message) {
@@ -23,6 +25,12 @@ constexpr const char* kSelectionHelp =
     "  --all-variants   build every variant of each INPUT, each to its own PDF\n"
     "  --set KEY=VALUE  replace a value by key path, after the file's own values:\n"
     "                   --set design.page.size=us-letter, --set cv.sections.education.0.degree=PhD\n"
+    "  --max-pages N    fit each CV onto at most N pages (wins over settings.max_pages):\n"
+    "                   spacing, leading, margins, then font sizes shrink within the\n"
+    "                   layout's design.fit bounds; each change is printed as\n"
+    "                   'fit: design.KEY OLD -> NEW'. A CV the bounds cannot fit is built\n"
+    "                   as well as they allow, with a warning saying by how much it runs over\n"
+    "  --max-pages-strict  make that an error instead: exit 1, no PDF written\n"
     "  -j N             build on at most N threads (default: two per core)\n"
     "  -v, --verbose    print each build's time per stage\n";
 

@@ -30,6 +30,8 @@ struct CliArgs {
   bool verbose = false;                ///< -v: timings per stage
   std::optional<std::string> depfile;  ///< --depfile FILE (one build only)
   bool depfile_beside = false;         ///< -MD: OUTPUT.d beside each PDF
+  std::optional<int> max_pages;        ///< --max-pages N: wins over settings.max_pages
+  bool max_pages_strict = false;       ///< --max-pages-strict: not fitting is an error
   bool usage_error_on_empty = false;   ///< plain `vitae`: usage on stderr, exit 2
 
   /// Whether more than one PDF may come out (several inputs, or every variant).

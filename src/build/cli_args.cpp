@@ -3,6 +3,7 @@
 #include <string>
 
 #include "build/cli.h"
+#include "vitae/model.h"
 
 namespace vitae {
 
@@ -36,6 +37,16 @@ bool parse_jobs(const std::string& v, unsigned* out, std::string* error) {
   auto r = std::from_chars(v.data(), v.data() + v.size(), n);
   if (v.empty() || r.ec != std::errc() || r.ptr != v.data() + v.size() || n == 0 || n > 1024)
     return *error = "-j needs a number of threads from 1 to 1024, found '" + v + "'", false;
+  *out = n;
+  return true;
+}
+
+bool parse_max_pages(const std::string& v, std::optional<int>* out, std::string* error) {
+  int n = 0;
+  auto r = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || r.ec != std::errc() || r.ptr != v.data() + v.size() || n < 1 || n > kMaxPagesLimit)
+    return *error = "--max-pages needs a number of pages from 1 to " + std::to_string(kMaxPagesLimit) + ", found '" + v + "'",
+           false;
   *out = n;
   return true;
 }
@@ -74,6 +85,11 @@ bool parse_option(const std::vector<std::string>& args, size_t& i, CliArgs& out,
                                    : a == "-j" ? option_value(args, i, "-j", error)
                                                : option_value(args, i, "--jobs", error);
     if (!v || !parse_jobs(*v, &out.jobs, error)) return false;
+  } else if (a == "--max-pages-strict") {
+    out.max_pages_strict = true;
+  } else if (is_option(a, "--max-pages")) {
+    auto v = option_value(args, i, "--max-pages", error);
+    if (!v || !parse_max_pages(*v, &out.max_pages, error)) return false;
   } else if (a == "-v" || a == "--verbose") {
     out.verbose = true;
   } else if (is_option(a, "--depfile") && build) {

@@ -1,5 +1,6 @@
 #include "layout/layout.h"
 
+#include <algorithm>
 #include <set>
 
 #include "layout/columns.h"
@@ -68,11 +69,13 @@ LayoutResult layout_document(const Document& doc, const FontLibrary& fonts, cons
   for (int i = 0; i < total; ++i) {
     Page page = make_page(d);
     if (i == 0) std::move(columns.header).place_on(page, origin);
+    Abs used = i == 0 ? columns.header.height : Abs::zero();
     for (ColumnPages& c : columns.columns) {
       if (static_cast<std::size_t>(i) >= c.slices.size()) continue;
       PageSlice& s = c.slices[i];
       if (s.overfull) diags.warning(doc.path_of(s.overfull_loc), s.overfull_loc, "content does not fit on a page; it runs into the bottom margin");
       const Abs top = i == 0 ? columns.header_room : Abs::zero();
+      used = std::max(used, top + s.used);
       std::move(s.frame).place_on(page, {origin.x + c.x, origin.y + top});
     }
     if (i == 0 && d.page.show_top_note && options.today) {
@@ -89,6 +92,7 @@ LayoutResult layout_document(const Document& doc, const FontLibrary& fonts, cons
       std::move(f).place_on(page, {d.page.left_margin, top});
     }
     result.doc.pages.push_back(std::move(page));
+    result.page_used.push_back(used);
   }
   result.stats.pages = total;
   result.font_files = font_files(styles, result.doc);

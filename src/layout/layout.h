@@ -39,6 +39,9 @@ struct LayoutOptions {
 struct LayoutResult {
   LaidOutDocument doc;
   LayoutStats stats;
+  /// Per page, the height its content takes below the top margin: the tallest column's,
+  /// page 1's header included (fitting measures how full the last page is).
+  std::vector<Abs> page_used;
   /// Every font file the layout used, sorted: each role's faces and every font a glyph was
   /// drawn from (fallbacks too). A depfile lists them.
   std::vector<std::string> font_files;

@@ -134,6 +134,12 @@ std::vector<DesignKey> build_table() {
       {"templates.publication_entry.date_and_location_column", V::Template, kApplied,
        VITAE_FIELD(templates.publication_date_location), {}},
       {"hyphenation", V::Bool, kApplied, VITAE_FIELD(hyphenation), {}},
+      // Bounds of fitting to a page count: they act only when a CV is fitted (settings.max_pages).
+      {"fit.min_spacing", V::Fraction, kApplied, VITAE_FIELD(fit.min_spacing), {}},
+      {"fit.min_line_spacing", V::Fraction, kApplied, VITAE_FIELD(fit.min_line_spacing), {}},
+      {"fit.min_margin", V::AbsLength, kApplied, VITAE_FIELD(fit.min_margin), {}},
+      {"fit.min_font_scale", V::Fraction, kApplied, VITAE_FIELD(fit.min_font_scale), {}},
+      {"fit.min_font_size", V::AbsLength, kApplied, VITAE_FIELD(fit.min_font_size), {}},
   };
   k.insert(k.end(), rest.begin(), rest.end());
   return k;

@@ -24,6 +24,7 @@ enum class DesignValue {
   StringList,  ///< -> std::vector<std::string>
   Features,    ///< a list of OpenType feature settings ("onum", "-liga") -> std::vector<std::string>
   Font,        ///< a family name or a font file path -> FontChoice
+  Fraction,    ///< "50%" or "0.5", more than 0 and at most 1 -> double
 };
 
 /// One design key.

@@ -116,6 +116,11 @@ bool store_value(const DesignKey& key, const YNode& v, Design& design, Reader& r
       }
       return store(field, *s);
     }
+    case V::Fraction: {
+      auto f = parse_fraction(*s, &error);
+      if (!f) break;
+      return store(field, *f);
+    }
     case V::Font: {
       FontChoice& f = *static_cast<FontChoice*>(field);
       bool changed = f.family != *s;

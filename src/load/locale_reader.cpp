@@ -1,6 +1,7 @@
 #include "load/locale_reader.h"
 
 #include <cctype>
+#include <charconv>
 
 #include "load/dates.h"
 
@@ -93,10 +94,30 @@ Locale read_locale(const YNode* node, Reader& r) {
   return loc;
 }
 
+namespace {
+
+/// settings.max_pages: a whole number of pages, 1 to kMaxPagesLimit.
+std::optional<int> read_max_pages(const YNode& v, Reader& r) {
+  auto text = r.string(v, "settings.max_pages");
+  if (!text) return std::nullopt;
+  int n = 0;
+  auto res = std::from_chars(text->data(), text->data() + text->size(), n);
+  if (text->empty() || res.ec != std::errc() || res.ptr != text->data() + text->size() || n < 1 || n > kMaxPagesLimit) {
+    r.error(v.loc, "settings.max_pages: expected a whole number of pages from 1 to " + std::to_string(kMaxPagesLimit) +
+                       ", found '" + *text + "'",
+            "write max_pages: 1 for a one-page CV; leave it out for no limit");
+    return std::nullopt;
+  }
+  return n;
+}
+
+}  // namespace
+
 Settings read_settings(const YNode* node, Reader& r) {
   Settings s;
   if (!node || !r.expect_map(*node, "settings")) return s;
-  static const std::vector<std::string> keys = {"current_date", "bold_keywords", "pdf_title", "render_command"};
+  static const std::vector<std::string> keys = {"current_date", "bold_keywords", "pdf_title", "max_pages",
+                                                "fill_pages", "render_command"};
   static const std::vector<std::string> render_keys = {
       "output_folder", "design",        "locale",          "typst_path",         "pdf_path",
       "markdown_path", "html_path",     "png_path",        "dont_generate_markdown", "dont_generate_html",
@@ -120,6 +141,11 @@ Settings read_settings(const YNode* node, Reader& r) {
       if (auto list = r.string_list(v, "settings.bold_keywords")) s.bold_keywords = *list;
     } else if (key == "pdf_title") {
       if (auto t = r.string(v, "settings.pdf_title")) s.pdf_title = *t;
+    } else if (key == "max_pages") {
+      s.max_pages = read_max_pages(v, r);
+      s.max_pages_loc = v.loc;
+    } else if (key == "fill_pages") {
+      if (auto b = r.boolean(v, "settings.fill_pages")) s.fill_pages = *b;
     } else if (key == "render_command" && r.expect_map(v, "settings.render_command")) {
       // RenderCV's command-line settings: nothing here applies to vitae.
       r.for_each_field(v, render_keys, "settings.render_command", [](const std::string&, const YNode&) {}, true);

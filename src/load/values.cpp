@@ -101,6 +101,18 @@ std::optional<Length> parse_length(std::string_view text, std::string* error) {
   return out;
 }
 
+std::optional<double> parse_fraction(std::string_view text, std::string* error) {
+  std::string_view s = trim(text);
+  double v = 0;
+  std::size_t used = parse_number(s, v);
+  std::string_view rest = used ? trim(s.substr(used)) : std::string_view{"?"};
+  if (rest == "%") v /= 100;
+  else if (!rest.empty()) used = 0;
+  if (used && v > 0 && v <= 1) return v;
+  if (error) *error = "'" + std::string(text) + "' is not a fraction: write a percentage from 1% to 100%, e.g. 80%, or 0.8";
+  return std::nullopt;
+}
+
 std::optional<Color> parse_color(std::string_view text, std::string* error) {
   std::string_view s = trim(text);
   std::optional<Color> out;

@@ -14,6 +14,9 @@ namespace vitae::load {
 /// sign). Sets `error` and returns nothing otherwise.
 std::optional<Length> parse_length(std::string_view s, std::string* error);
 
+/// "50%" or "0.5": a fraction more than 0 and at most 1 (the bounds of design.fit).
+std::optional<double> parse_fraction(std::string_view s, std::string* error);
+
 /// "rgb(0, 79, 144)", "#004f90", "#04f", or a basic colour name (black, white, gray, grey,
 /// red, green, blue, navy, maroon, teal, purple, orange, olive, silver, yellow, brown).
 std::optional<Color> parse_color(std::string_view s, std::string* error);

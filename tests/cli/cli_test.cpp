@@ -34,6 +34,24 @@ TEST(Cli, BadUsageExitsTwo) {
   EXPECT_EQ(run({"build", "-", "-"}).code, 2);
   EXPECT_EQ(run({"build", "a.yaml", "-j", "zero"}).code, 2);
   EXPECT_EQ(run({"build", "a.yaml", "--set", "cv.name"}).code, 2);
+  for (const char* n : {"0", "-1", "101", "two", "1.5", ""}) {
+    CliRun m = run({"build", "a.yaml", "--max-pages", n});
+    EXPECT_EQ(m.code, 2) << n;
+    EXPECT_NE(m.err.find("--max-pages needs a number of pages from 1 to 100"), std::string::npos) << m.err;
+  }
+  EXPECT_EQ(run({"build", "a.yaml", "--max-pages"}).code, 2);
+}
+
+TEST(Cli, MaxPagesParses) {
+  std::string error;
+  std::optional<CliArgs> a = parse_cli_args({"build", "a.yaml", "--max-pages=2", "--max-pages-strict"}, &error);
+  ASSERT_TRUE(a) << error;
+  EXPECT_EQ(a->max_pages, 2);
+  EXPECT_TRUE(a->max_pages_strict);
+  a = parse_cli_args({"check", "a.yaml", "--max-pages", "1"}, &error);
+  ASSERT_TRUE(a) << error;
+  EXPECT_EQ(a->max_pages, 1);
+  EXPECT_FALSE(a->max_pages_strict);
 }
 
 // The README's exit-status table: bad usage is 2, and plain `vitae` is bad usage.

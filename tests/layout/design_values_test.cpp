@@ -10,6 +10,7 @@
 #include <map>
 #include <sstream>
 
+#include "layout/fit.h"
 #include "layout/layout.h"
 #include "load/design_keys.h"
 #include "load/load.h"
@@ -31,6 +32,10 @@ std::string base_cv() {
 
 const std::string kPhoto = "  cv.photo: " VITAE_SOURCE_DIR "/tests/data/photo/landscape.png\n";
 
+/// The example CV takes two pages: fitted onto one, every group of the fit moves (the
+/// font sizes last), so every bound shows.
+const std::string kFitted = "  settings.max_pages: 1\n";
+
 /// Other values a key needs to show on the page at all: the photo keys a photo; the top note must be shown for its
 /// colour and template to be seen; a break rule needs an entry or section that meets a page
 /// end; hyphenation shows on A5, where lines are narrow enough to break words; small capitals need a font that has them (Lato has none: that warns,
@@ -44,6 +49,14 @@ const std::map<std::string, std::string> kNeeds = {
     {"typography.small_caps.name", "  design.typography.font_family.name: Linux Libertine O\n"},
     {"templates.top_note", "  design.page.show_top_note: true\n"},
     {"entries.allow_page_break", "  design.page.size: a5\n"},
+    // The fit's bounds act when a CV over its page limit is fitted (layout/fit.h).
+    {"fit.min_spacing", kFitted},
+    {"fit.min_line_spacing", kFitted},
+    {"fit.min_margin", kFitted},
+    {"fit.min_font_scale", kFitted},
+    // The floor shows on type already at it, when only the font sizes may move.
+    {"fit.min_font_size", kFitted + "  design.typography.font_size.body: 9pt\n  design.fit.min_spacing: 100%\n"
+                          "  design.fit.min_line_spacing: 100%\n  design.fit.min_margin: 5cm\n"},
     // The photo's size, side and spaces show only with a photo.
     {"header.photo_width", kPhoto},
     {"header.photo_position", kPhoto},
@@ -100,7 +113,9 @@ Built build(const std::string& set_lines, const std::string& key) {
     std::shared_ptr<const Hyphenator> hyph;
     if (doc->design.hyphenation) hyph = hyphenators.get(doc->locale.bcp47, nullptr);
     options.hyphenator = hyph.get();
-    LayoutResult laid = layout_document(*doc, fonts, options, diags);
+    // A CV with a page limit is fitted, as a build fits it: the fit's bounds act only then.
+    FitRequest request{doc->settings.max_pages, doc->settings.fill_pages};
+    LayoutResult laid = fit_document(*doc, fonts, options, request, diags).layout;
     b.dump = dump_pages(laid.doc);
   }
   for (const Diagnostic& d : diags.all())
@@ -123,6 +138,7 @@ std::vector<std::string> candidates(const DesignKey& k) {
     case DesignValue::StringList: return {"[]", "[experience, education, projects]"};
     case DesignValue::Features: return {"[-kern]", "[onum, -liga]"};
     case DesignValue::Font: return {"Linux Libertine O", "Lato"};
+    case DesignValue::Fraction: return {"30%", "0.95"};
   }
   return {};
 }

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/fit.h"
 #include "layout/layout.h"
 #include "../support/files.h"
 #include "load/builtin_layouts.h"
@@ -73,13 +74,19 @@ const Hyphenator* hyphenator_for(const std::string& bcp47) {
 
 /// Lays out a validated document with a fixed today and (if the design asks for it) the
 /// language's hyphenation patterns, as `vitae build` would; bundled fonts only by default.
-Laid lay_out(const Document& doc, const FontLibrary& fonts = bundled_fonts()) {
-  Laid l;
+/// The options to lay `doc` out with, as `vitae build` would; `l` gets the document and today.
+LayoutOptions options_for(Laid& l, const Document& doc) {
   l.doc = doc;
   l.today = doc.settings.current_date ? doc.settings.current_date : std::optional<Date>(kFixedToday);
   LayoutOptions lo;
   lo.today = l.today;
   lo.hyphenator = doc.design.hyphenation ? hyphenator_for(doc.locale.bcp47) : nullptr;
+  return lo;
+}
+
+Laid lay_out(const Document& doc, const FontLibrary& fonts = bundled_fonts()) {
+  Laid l;
+  LayoutOptions lo = options_for(l, doc);
   l.result = layout_document(l.doc, fonts, lo, l.diags);
   return l;
 }
@@ -526,6 +533,44 @@ TEST(QualityVariants, OtherDesignsKeepTheRules) {
       EXPECT_TRUE(b.empty()) << p.filename() << " with " << v.name << ":\n" << joined(b);
     }
   }
+}
+
+// ---- Fitted to a page fewer (layout/fit.h) ----------------------------------------------------
+
+/// `doc` fitted to `pages`, as `vitae build --max-pages` lays it out. The Laid holds the
+/// fitted design, so that the margin checks measure against the fitted margins.
+Laid fitted(const Document& doc, int pages) {
+  Laid l;
+  LayoutOptions lo = options_for(l, doc);
+  FitOutcome fit = fit_document(doc, bundled_fonts(), lo, FitRequest{pages, false}, l.diags);
+  l.doc.design = fit.design;
+  l.result = std::move(fit.layout);
+  if (fit.fits) {
+    EXPECT_LE(l.result.stats.pages, pages);
+  }
+  return l;
+}
+
+// Every example of more than one page, fitted to one page fewer in every layout, keeps
+// the engine's rules: no overfull line, ink inside the (fitted) margins, a footer on every
+// page, no heading alone, nothing that cannot fit.
+TEST_P(EveryLayout, FitsTheExamplesOntoAPageFewerWithinTheEnginesRules) {
+  LoadOptions options;
+  options.overrides = {"design.theme=" + GetParam()};
+  const fs::path examples = fs::path(VITAE_SOURCE_DIR) / "data" / "examples";
+  int checked = 0;
+  for (const fs::path& p : corpus()) {
+    if (p.parent_path() != examples) continue;
+    SCOPED_TRACE(p.string());
+    Diagnostics diags;
+    std::optional<Document> doc = load_document(SourceFile{p.string(), read_file(p)}, diags, options);
+    ASSERT_TRUE(doc) << diags.error_count() << " errors";
+    const int pages = lay_out(*doc).result.stats.pages;
+    if (pages < 2) continue;
+    EXPECT_EQ(joined(rule_breaches(fitted(*doc, pages - 1))), "");
+    ++checked;
+  }
+  EXPECT_GE(checked, 1);
 }
 
 // ---- The checks themselves must catch what they claim to -----------------------------------

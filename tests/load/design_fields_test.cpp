@@ -30,6 +30,7 @@ std::string value_for(const DesignKey& k, Design& plain) {
     case DesignValue::StringList: return "[q]";
     case DesignValue::Features: return "[onum]";
     case DesignValue::Font: return "Linux Libertine O";
+    case DesignValue::Fraction: return "37%";
   }
   return "";
 }
@@ -51,6 +52,7 @@ bool same(const DesignKey& k, Design& a, Design& b) {
     case DesignValue::Features:
       return *static_cast<std::vector<std::string>*>(x) == *static_cast<std::vector<std::string>*>(y);
     case DesignValue::Font: return static_cast<FontChoice*>(x)->family == static_cast<FontChoice*>(y)->family;
+    case DesignValue::Fraction: return *static_cast<double*>(x) == *static_cast<double*>(y);
   }
   return false;
 }

@@ -26,6 +26,35 @@ TEST(Values, Lengths) {
   EXPECT_FALSE(parse_length("1.2.3cm", nullptr));
 }
 
+TEST(Values, Fractions) {
+  EXPECT_EQ(*load::parse_fraction("80%", nullptr), 0.8);
+  EXPECT_EQ(*load::parse_fraction("0.5", nullptr), 0.5);
+  EXPECT_EQ(*load::parse_fraction("100 %", nullptr), 1.0);
+  for (const char* bad : {"0", "0%", "150%", "1.5", "-0.5", "half", "80%%", "0.5cm", ""})
+    EXPECT_FALSE(load::parse_fraction(bad, nullptr)) << bad;
+}
+
+// settings.max_pages and design.fit: bad values are errors at the value, with the reason.
+TEST(Values, FitSettingsAndBounds) {
+  const std::string cv = "cv:\n  name: Ada\n";
+  testing::Loaded ok = testing::load_text(cv + "settings:\n  max_pages: 2\n  fill_pages: true\n"
+                                                "design:\n  fit:\n    min_spacing: 70%\n    min_margin: 1cm\n");
+  ASSERT_TRUE(ok.doc) << ok.text();
+  EXPECT_EQ(ok.doc->settings.max_pages, 2);
+  EXPECT_TRUE(ok.doc->settings.fill_pages);
+  EXPECT_EQ(ok.doc->design.fit.min_spacing, 0.7);
+  EXPECT_NEAR(ok.doc->design.fit.min_margin.to_mm(), 10, 1e-9);
+  EXPECT_EQ(ok.doc->design.fit.min_line_spacing, 0.8);  // classic's
+  testing::Loaded pages = testing::load_text(cv + "settings:\n  max_pages: 0\n");
+  EXPECT_NE(pages.text().find("cv.yaml:4:14: error: settings.max_pages: expected a whole number of pages from 1 to 100, "
+                              "found '0'"),
+            std::string::npos)
+      << pages.text();
+  testing::Loaded frac = testing::load_text(cv + "design:\n  fit:\n    min_spacing: 150%\n");
+  EXPECT_NE(frac.text().find("cv.yaml:5:18: error: design.fit.min_spacing: '150%' is not a fraction"), std::string::npos)
+      << frac.text();
+}
+
 TEST(Values, Colors) {
   EXPECT_EQ(*parse_color("rgb(0, 79, 144)", nullptr), (Color{0, 79, 144}));
   EXPECT_EQ(*parse_color("rgb(0,79,144)", nullptr), (Color{0, 79, 144}));
