@@ -199,14 +199,24 @@ Abs disc_size(const TextStyle& body, const std::string& marker) {
 }
 }  // namespace
 
-Abs marker_width(const RealizeContext& ctx, const Frame& typeset, const std::string& marker) {
-  Abs w = typeset.runs.empty() ? Abs::zero() : typeset.runs[0].width();
-  if (!is_disc(marker) || typeset.runs.empty()) return w;
+namespace {
+/// The advance of the "•" a disc marker stands for (in the body font, at its size): the
+/// room Typst gives the marker, so that the text after it starts where RenderCV's does.
+Abs bullet_advance(const RealizeContext& ctx, const std::string& marker) {
   const TextStyle& bs = ctx.styles.get(Role::Body, false, false);
-  return std::max(w, disc_radius(bs) * 2 * (disc_size(bs, marker) / bs.size));
+  SetLine l = set_marker(ctx, kDiscBullet, Abs::pt(1e5), Align::Left);
+  const Abs w = l.frame.runs.empty() ? disc_radius(bs) * 2 : l.frame.runs[0].width();
+  return w * (disc_size(bs, marker) / bs.size);
+}
+}  // namespace
+
+Abs marker_width(const RealizeContext& ctx, const Frame& typeset, const std::string& marker) {
+  if (is_disc(marker) && !typeset.runs.empty()) return bullet_advance(ctx, marker);
+  return typeset.runs.empty() ? Abs::zero() : typeset.runs[0].width();
 }
 
-// A list marker as set: "•" and "●" become a drawn disc (see Disc), anything else stays text.
+// A list marker as set: "•" and "●" become a drawn disc (see Disc), anything else stays
+// text. The disc is no wider than the marker's room, so it never overhangs it.
 Frame marker_frame(const RealizeContext& ctx, const Frame& typeset, const std::string& marker, Abs width) {
   if (!is_disc(marker)) return typeset;
   const TextStyle& bs = ctx.styles.get(Role::Body, false, false);
@@ -216,7 +226,7 @@ Frame marker_frame(const RealizeContext& ctx, const Frame& typeset, const std::s
   disc.width = width;
   disc.height = typeset.height;
   Abs cy = typeset.height - x_height(bs) * scale / 2 - rise;
-  disc.discs.push_back({{width / 2, cy}, disc_radius(bs) * scale, bs.color});
+  disc.discs.push_back({{width / 2, cy}, std::min(disc_radius(bs) * scale, width / 2), bs.color});
   return disc;
 }
 

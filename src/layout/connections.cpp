@@ -96,16 +96,29 @@ std::vector<Item> items_of(const CV& cv, const Design::Header::Connections& hc) 
 /// nothing odd (Font Awesome's code points are in the Private Use Area).
 std::vector<SetLine> set_item_lines(const RealizeContext& ctx, const Item& item, bool icons, Abs width) {
   std::vector<StyledText> spans;
+  // RenderCV's connection-with-icon: the icon, a space and 0.05cm more, then the text.
+  const Abs after_icon = Abs::cm(0.05);
+  bool with_icon = false;
   if (icons && item.icon) {
     if (const TextStyle* st = ctx.styles.icon(item.icon)) {
       std::string icon;
       append_utf8(icon, item.icon);
       spans.push_back({icon, *st, {}});
       spans.push_back({"\u00A0", ctx.styles.get(Role::Connections, ctx.styles.bold_by_default(Role::Connections), false), {}});
+      with_icon = true;
     }
   }
   for (StyledText& t : styled(ctx, item.markup, Role::Connections)) spans.push_back(std::move(t));
-  return paragraph(ctx, std::move(spans), width, Align::Left, item.loc);
+  std::vector<SetLine> lines =
+      paragraph(ctx, std::move(spans), with_icon ? width - after_icon : width, Align::Left, item.loc);
+  if (with_icon && !lines.empty()) {
+    // Everything after the icon's run on the first line moves right by the extra space.
+    Frame& f = lines.front().frame;
+    for (std::size_t i = 1; i < f.runs.size(); ++i) f.runs[i].origin.x += after_icon;
+    for (LinkArea& l : f.links) l.origin.x += after_icon;
+    for (Rule& r : f.rules) r.origin.x += after_icon;
+  }
+  return lines;
 }
 
 /// One item on a single line (a header line never breaks an item).

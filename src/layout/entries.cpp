@@ -39,12 +39,20 @@ EntryGeometry geometry(const RealizeContext& ctx, bool two_columns, bool degree,
     if (!two_columns) g.date_w = Abs::zero();
     return g;
   }
-  // RenderCV's gutter and half an em more: with less, pdftotext reads a body line and the
-  // date beside it as one line of text (a field split by a date), as it reads RenderCV's.
-  g.gap = len(ctx, e.space_between_columns) + body_size(ctx) * 0.5;
+  // RenderCV's gutter, and as much more as keeps half an em between a full body line and
+  // the longest date line's start: with less, pdftotext reads a body line and the date
+  // beside it as one line of text (a field split by a date), as it reads RenderCV's. Where
+  // the dates stand right-aligned in a column wider than they need, as in RenderCV's own
+  // examples, that space is already there, and the main column is as wide as RenderCV's.
+  const std::string& align = ctx.doc.design.typography.date_and_location_column_alignment;
+  const Abs room = align == "right" ? cols.date_slack : align == "center" ? cols.date_slack / 2 : Abs::zero();
+  g.gap = len(ctx, e.space_between_columns) + std::max(Abs::zero(), body_size(ctx) * 0.5 - room);
   g.date_w = two_columns ? cols.date_w : Abs::zero();
   g.degree_x = g.side;
-  g.main_x = g.side + (degree ? g.degree_w + g.gap : Abs::zero());
+  // The degree column's gutter likewise: its text is left-aligned, so what the widest
+  // degree leaves of the column stands between it and the main column.
+  const Abs degree_gap = len(ctx, e.space_between_columns) + std::max(Abs::zero(), body_size(ctx) * 0.5 - cols.degree_slack);
+  g.main_x = g.side + (degree ? g.degree_w + degree_gap : Abs::zero());
   g.date_x = ctx.text_width - g.side - g.date_w;
   g.main_w = (two_columns ? g.date_x - g.gap : ctx.text_width - g.side) - g.main_x;
   return g;
@@ -213,7 +221,6 @@ SectionColumns measure_columns(const RealizeContext& ctx, const Section& s) {
   // the text width.
   Abs max_date = std::min(std::max(len(ctx, d.entries.date_and_location_width), ctx.text_width * 0.3),
                           ctx.text_width * 0.35);
-  c.degree_w = len(ctx, d.entries.degree_width);
   for (const Entry& e : s.entries) {
     if (is_text_based(e.kind)) continue;
     std::map<std::string, std::string> fields = entry_fields(e, ctx.doc);
@@ -225,9 +232,13 @@ SectionColumns measure_columns(const RealizeContext& ctx, const Section& s) {
   }
   // As wide as the design says (RenderCV's fixed column, so the dates sit where its
   // PDFs put them), or wider for a line that would otherwise wrap.
+  const Abs widest = c.date_w;
   if (c.date_w > Abs::zero())
     c.date_w = std::max(c.date_w, std::min(len(ctx, d.entries.date_and_location_width), ctx.text_width * 0.35));
-  c.degree_w = std::min(c.degree_w, ctx.text_width * 0.2);
+  c.date_slack = c.date_w - widest;
+  const Abs widest_degree = c.degree_w;
+  c.degree_w = std::max(len(ctx, d.entries.degree_width), std::min(c.degree_w, ctx.text_width * 0.2));
+  c.degree_slack = std::max(Abs::zero(), c.degree_w - widest_degree);
   return c;
 }
 

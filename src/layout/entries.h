@@ -12,6 +12,8 @@ bool is_text_based(EntryKind k);
 /// main columns line up.
 struct SectionColumns {
   Abs date_w, degree_w;
+  Abs date_slack;    ///< how much narrower than date_w the widest date column line is
+  Abs degree_slack;  ///< likewise for degree_w and the widest degree
 };
 
 /// Measures a section's side columns: the date column as wide as its widest line (within

@@ -41,7 +41,8 @@ VList header_text(const RealizeContext& ctx, const RealizeParts& parts, Abs w) {
   std::vector<SetLine> conn;
   if (parts.contacts == RealizeParts::Contacts::Line) conn = connection_lines(ctx, w);
   if (!conn.empty()) {
-    lines_to_vlist(v, std::move(conn), lead, Abs::zero(), {});
+    // RenderCV sets the contact lines 1.7 line spacings apart (lib.typ, `connections`).
+    lines_to_vlist(v, std::move(conn), lead * 1.7, Abs::zero(), {});
     // RenderCV's header ends with space_below_connections less the first section's
     // space_above (lib.typ, `connections`): the header's own space replaces it.
     v.glue(len(ctx, h.space_below_connections) - len(ctx, ctx.doc.design.section_titles.space_above));

@@ -71,6 +71,10 @@ const std::map<std::string, std::string> kNeeds = {
     {"sidebar.sections", "  design.sidebar.position: left\n"},
     {"sidebar.connections", "  design.sidebar.position: left\n"},
     {"sidebar.connections_title", "  design.sidebar.position: left\n"},
+    // A wider date column narrows the main one: it shows where a highlight fills lines.
+    {"entries.date_and_location_width",
+     "  cv.sections.experience.0.highlights.0: Cut cloud spend by 31% by moving cold data to tiered object"
+     " storage, with a lifecycle policy per tenant and a cost report that every team reads each month.\n"},
     // With time spans the date column has three lines, as many as the experience entries'
     // main column: a second row (full width) appears only with a shorter date column, and
     // shows in a highlight long enough to fill its lines.
