@@ -210,6 +210,14 @@ Abs bullet_advance(const RealizeContext& ctx, const std::string& marker) {
 }
 }  // namespace
 
+Abs marker_depth(const RealizeContext& ctx, const std::string& marker) {
+  if (marker != kLargeDiscBullet) return Abs::zero();
+  const TextStyle& bs = ctx.styles.get(Role::Body, false, false);
+  TextStyle large = bs;
+  large.size = kLargeDiscSize;
+  return std::max(Abs::zero(), cap_height(large) - cap_height(bs));
+}
+
 Abs marker_width(const RealizeContext& ctx, const Frame& typeset, const std::string& marker) {
   if (is_disc(marker) && !typeset.runs.empty()) return bullet_advance(ctx, marker);
   return typeset.runs.empty() ? Abs::zero() : typeset.runs[0].width();

@@ -43,6 +43,10 @@ void prepend(Frame& line, Frame marker, Point offset);
 /// The width a marker takes: as set, and for "•" at least the drawn disc's diameter (a
 /// face's narrow bullet glyph must not let the disc overhang the text block).
 Abs marker_width(const RealizeContext& ctx, const Frame& typeset, const std::string& marker);
+/// The depth a marker adds below its line: RenderCV's "●" is 13pt text whose top stands
+/// level with the line's, so its baseline, the line's bottom edge, is lower by the
+/// difference of the cap heights (2pt with a 10pt body); nothing for other markers.
+Abs marker_depth(const RealizeContext& ctx, const std::string& marker);
 /// A list marker as set: "•" becomes a drawn disc, anything else stays text.
 Frame marker_frame(const RealizeContext& ctx, const Frame& typeset, const std::string& marker, Abs width);
 /// Collapses a vertical list into one frame (its glue at natural size).

@@ -76,6 +76,7 @@ void realize_highlights(const RealizeContext& ctx, std::vector<std::vector<SetLi
       const Frame& b = bl.frame;
       Abs dy = lines[0].frame.height - b.height;
       prepend(lines[0].frame, marker_frame(ctx, b, bullet, bullet_w), {x + left - text_x, dy});
+      lines[0].frame.height += marker_depth(ctx, bullet);
     }
     items.push_back(std::move(lines));
     xs.push_back(text_x);

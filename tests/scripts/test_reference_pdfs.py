@@ -31,9 +31,6 @@ TOLERANCE = 0.1  # pt
 KNOWN = {
     "Moderncv": ("John", "Fontin, moderncv's font, may not be redistributed: Gentium Book Plus "
                          "stands in, with other metrics"),
-    "Engineeringresumes": ("Advisor:", "RenderCV draws its \u25cf bullet as a 13pt \u2022 "
-                                       "text, whose height adds about 2pt under every item; "
-                                       "vitae draws the disc without the extra space"),
 }
 
 # theme -> (horizontal tolerance, why): vertical positions must still match to TOLERANCE.
