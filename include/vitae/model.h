@@ -232,6 +232,9 @@ struct Design {
     std::string single_date = "MONTH_ABBREVIATION YEAR";
     std::string date_range = "START_DATE – END_DATE";
     std::string time_span = "HOW_MANY_YEARS YEARS HOW_MANY_MONTHS MONTHS";
+    /// vitae extension: a range within one calendar year ("Mar – June 2023"); empty:
+    /// date_range, as RenderCV prints every range.
+    std::string same_year_date_range;
     std::string one_line_main = "**LABEL:** DETAILS";
     std::string education_main = "**INSTITUTION**, AREA\nSUMMARY\nHIGHLIGHTS";
     std::string education_degree = "**DEGREE**";

@@ -126,7 +126,23 @@ std::string entry_date_text(const Entry& e, const Design& design, const Locale& 
   if (e.start_date && e.end_date) {
     std::map<std::string, std::string> f{{"START_DATE", format_date(*e.start_date, locale, single)},
                                          {"END_DATE", format_date(*e.end_date, locale, single)}};
-    std::vector<TemplateLine> lines = expand_template(design.templates.date_range, f);
+    const Date& s = *e.start_date;
+    const Date& t = *e.end_date;
+    const bool same_year = !s.present && !t.present && s.year == t.year && s.month && t.month;
+    const std::string* range = &design.templates.date_range;
+    if (same_year && !design.templates.same_year_date_range.empty()) {
+      // The start without its year: single_date with YEAR (and YEAR_IN_TWO_DIGITS) taken
+      // out, the separators it leaves dropped by the template expansion.
+      std::string no_year = single;
+      replace_all(no_year, "YEAR_IN_TWO_DIGITS", "");
+      replace_all(no_year, "YEAR", "");
+      std::string start = format_date(s, locale, no_year);
+      while (!start.empty() && (start.back() == ' ' || start.back() == ',')) start.pop_back();
+      while (!start.empty() && start.front() == ' ') start.erase(start.begin());
+      f["START_DATE_WITHOUT_YEAR"] = start;
+      range = &design.templates.same_year_date_range;
+    }
+    std::vector<TemplateLine> lines = expand_template(*range, f);
     return lines.empty() ? "" : lines.front().markup;
   }
   if (e.start_date) return format_date(*e.start_date, locale, single);

@@ -119,6 +119,7 @@ std::vector<DesignKey> build_table() {
       {"templates.single_date", V::Template, kApplied, VITAE_FIELD(templates.single_date), {}},
       {"templates.date_range", V::Template, kApplied, VITAE_FIELD(templates.date_range), {}},
       {"templates.time_span", V::Template, kApplied, VITAE_FIELD(templates.time_span), {}},
+      {"templates.same_year_date_range", V::Template, kApplied, VITAE_FIELD(templates.same_year_date_range), {}},
       {"templates.one_line_entry.main_column", V::Template, kApplied, VITAE_FIELD(templates.one_line_main), {}},
       {"templates.education_entry.main_column", V::Template, kApplied, VITAE_FIELD(templates.education_main), {}},
       {"templates.education_entry.degree_column", V::Template, kApplied, VITAE_FIELD(templates.education_degree), {}},

@@ -75,6 +75,9 @@ const std::map<std::string, std::string> kNeeds = {
     {"entries.date_and_location_width",
      "  cv.sections.experience.0.highlights.0: Cut cloud spend by 31% by moving cold data to tiered object"
      " storage, with a lifecycle policy per tenant and a cost report that every team reads each month.\n"},
+    // A range within one year, which only this template prints.
+    {"templates.same_year_date_range",
+     "  cv.sections.experience.0.start_date: 2023-03\n  cv.sections.experience.0.end_date: 2023-06\n"},
     // With time spans the date column has three lines, as many as the experience entries'
     // main column: a second row (full width) appears only with a shorter date column, and
     // shows in a highlight long enough to fill its lines.

@@ -31,6 +31,28 @@ TEST(EntryDate, FreeTextWinsOverRange) {
   EXPECT_EQ(entry_date_text(e, d, l), "08/2017-12/2019 (Expected)");
 }
 
+TEST(EntryDate, SameYearRangeNamesTheYearOnceWhenTheTemplateAsks) {
+  Entry e;
+  Design d;
+  Locale l;
+  e.start_date = Date{2023, 3, 0, false, {}};
+  e.end_date = Date{2023, 6, 0, false, {}};
+  EXPECT_EQ(entry_date_text(e, d, l), "Mar 2023 – June 2023");  // RenderCV's default
+  d.templates.same_year_date_range = "START_DATE_WITHOUT_YEAR – END_DATE";
+  EXPECT_EQ(entry_date_text(e, d, l), "Mar – June 2023");
+  d.templates.single_date = "MONTH_NAME, YEAR";
+  EXPECT_EQ(entry_date_text(e, d, l), "March – June, 2023");
+  // Other years, a year without a month, and "present" keep the plain range.
+  d.templates.single_date = "MONTH_ABBREVIATION YEAR";
+  e.start_date = Date{2022, 11, 0, false, {}};
+  EXPECT_EQ(entry_date_text(e, d, l), "Nov 2022 – June 2023");
+  e.start_date = Date{2023, 0, 0, false, {}};
+  EXPECT_EQ(entry_date_text(e, d, l), "2023 – June 2023");
+  e.start_date = Date{2023, 3, 0, false, {}};
+  e.end_date = Date{0, 0, 0, true, {}};
+  EXPECT_EQ(entry_date_text(e, d, l), "Mar 2023 – present");
+}
+
 TEST(ExpandTemplate, DropsEmptyLinesAndDanglingSeparators) {
   std::map<std::string, std::string> f{{"INSTITUTION", "Duke"}, {"AREA", ""}, {"SUMMARY", ""},
                                        {"HIGHLIGHTS", ""},        {"LOCATION", ""}, {"DATE", "2019"}};
