@@ -82,7 +82,10 @@ def check(vitae, yaml_path, tmp):
     r = subprocess.run([vitae, "build", yaml_path, "-o", ours], capture_output=True, text=True)
     if r.returncode != 0:
         return [f"{theme}: vitae build failed:\n{r.stderr}"], False
-    ref, got = words(yaml_path[:-5] + ".pdf"), words(ours)
+    reference = yaml_path[:-5] + ".pdf"
+    if not os.path.exists(reference):
+        return [f"{theme}: RenderCV's PDF {reference} is missing"], False
+    ref, got = words(reference), words(ours)
     known_from = KNOWN.get(theme, (None, ""))[0]
     failures, differed, past_known = [], False, False
     for lm in LANDMARKS:
