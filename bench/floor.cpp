@@ -1,6 +1,6 @@
 // The floor of a `vitae build`: everything a build does besides vitae's own work. It starts
 // with the libraries the program links, loads the PDF module on a thread as the program does
-// (RTLD_NOW | RTLD_DEEPBIND, see src/build/pdf_source.cpp), writes a finished PDF with the
+// (RTLD_NOW | RTLD_DEEPBIND, see src/pipeline/pdf_source.cpp), writes a finished PDF with the
 // program's own durable write (write_file_atomically) and exits at once, as `vitae build`
 // does. Run it paired with `vitae build` (bench/paired.py): the
 // difference is what the YAML, the layout and the PDF stages add (docs/performance.md).
@@ -14,7 +14,7 @@
 #include <string>
 #include <thread>
 
-#include "build/atomic_file.h"
+#include "pipeline/atomic_file.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {

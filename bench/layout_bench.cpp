@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "build/build.h"
+#include "pipeline/build.h"
 #include "layout/layout.h"
 #include "layout/shape_cache.h"
 #include "load/load.h"

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "build/cli.h"
+#include "pipeline/cli.h"
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);

@@ -6,7 +6,7 @@
 
 #include <cstddef>
 
-#include "build/pdf_source.h"
+#include "pipeline/pdf_source.h"
 #include "pdf_content/prepared.h"
 
 namespace vitae {

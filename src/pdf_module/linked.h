@@ -3,7 +3,7 @@
 // linked_pdf_writer.
 #pragma once
 
-#include "build/pdf_source.h"
+#include "pipeline/pdf_source.h"
 #include "pdf/pdf_writer.h"
 
 namespace vitae {

@@ -9,7 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "build/atomic_file.h"
+#include "pipeline/atomic_file.h"
 #include "../support/files.h"
 
 namespace vitae {

@@ -1,7 +1,7 @@
 // Batch builds on the command line: several inputs, variants, --set, depfiles, and one
 // failing input among several (docs/variants.md).
-#include "build/batch.h"
-#include "build/depfile.h"
+#include "pipeline/batch.h"
+#include "pipeline/depfile.h"
 #include "cli_run.h"
 
 namespace vitae {

@@ -10,7 +10,7 @@
 #include <map>
 #include <sstream>
 
-#include "build/cli.h"
+#include "pipeline/cli.h"
 #include "pdf_module/linked.h"
 
 namespace vitae {

@@ -2,8 +2,8 @@
 // thread, and what a build says when it cannot be loaded.
 #include <gtest/gtest.h>
 
-#include "build/build.h"
-#include "build/pdf_source.h"
+#include "pipeline/build.h"
+#include "pipeline/pdf_source.h"
 #include "pdf_content/prepared.h"
 
 namespace vitae {

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "../support/files.h"
-#include "build/pdf_source.h"
+#include "pipeline/pdf_source.h"
 
 extern char** environ;
 

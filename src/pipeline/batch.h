@@ -4,7 +4,7 @@
 // stopping the others.
 #pragma once
 
-#include "build/cli.h"
+#include "pipeline/cli.h"
 
 namespace vitae {
 

@@ -1,6 +1,6 @@
-#include "build/cli.h"
+#include "pipeline/cli.h"
 
-#include "build/batch.h"
+#include "pipeline/batch.h"
 
 namespace vitae {
 

@@ -1,4 +1,4 @@
-#include "build/build.h"
+#include "pipeline/build.h"
 
 #include <charconv>
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "build/depfile.h"
+#include "pipeline/depfile.h"
 
 #include <algorithm>
 

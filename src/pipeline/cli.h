@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "build/pdf_source.h"
+#include "pipeline/pdf_source.h"
 
 namespace vitae {
 

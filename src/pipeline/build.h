@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "build/pdf_source.h"
+#include "pipeline/pdf_source.h"
 #include "layout/fit.h"
 #include "layout/paragraph_cache.h"
 #include "layout/shape_cache.h"

@@ -1,4 +1,4 @@
-#include "build/batch.h"
+#include "pipeline/batch.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -15,10 +15,10 @@
 #include <thread>
 #include <utility>
 
-#include "build/atomic_file.h"
-#include "build/build.h"
-#include "build/depfile.h"
-#include "build/output.h"
+#include "pipeline/atomic_file.h"
+#include "pipeline/build.h"
+#include "pipeline/depfile.h"
+#include "pipeline/output.h"
 #include "image/limits.h"
 #include "load/load.h"
 #include "model/workers.h"

@@ -2,7 +2,7 @@
 #include <charconv>
 #include <string>
 
-#include "build/cli.h"
+#include "pipeline/cli.h"
 #include "vitae/model.h"
 
 namespace vitae {

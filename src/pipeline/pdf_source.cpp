@@ -1,4 +1,4 @@
-#include "build/pdf_source.h"
+#include "pipeline/pdf_source.h"
 
 #include <dlfcn.h>
 #include <unistd.h>

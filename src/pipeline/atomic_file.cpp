@@ -9,7 +9,7 @@
 #include <cstring>
 #include <random>
 
-#include "build/atomic_file.h"
+#include "pipeline/atomic_file.h"
 
 namespace vitae {
 namespace {
