@@ -8,6 +8,8 @@
 #include "load/builtin_layouts.h"
 #include "load/design_keys.h"
 #include "load/did_you_mean.h"
+#include "load/load.h"
+#include "load/yaml_tree.h"
 #include "load/values.h"
 
 namespace vitae::load {
@@ -242,6 +244,27 @@ void apply_layout(const std::string& name, Design& design, Reader& user) {
 }
 
 }  // namespace
+
+}  // namespace vitae::load
+
+namespace vitae {
+
+std::vector<LayoutSummary> builtin_layout_list() {
+  std::vector<LayoutSummary> out;
+  for (const BuiltinLayout& l : builtin_layouts()) {
+    Diagnostics ignored;  // built-in layouts are checked by tests/load/layouts_test.cpp
+    std::string path = "layouts/" + std::string(l.name) + ".yaml";
+    std::optional<load::YNode> root = load::parse_yaml_tree(l.text, path, ignored);
+    const load::YNode* d = root ? load::find_field(*root, "description") : nullptr;
+    out.push_back({std::string(l.name), d ? d->value : ""});
+  }
+  std::sort(out.begin(), out.end(), [](const LayoutSummary& a, const LayoutSummary& b) { return a.name < b.name; });
+  return out;
+}
+
+}  // namespace vitae
+
+namespace vitae::load {
 
 void apply_design_keys(const YNode& map, Design& design, Reader& r, bool warn_unapplied) {
   apply_group(map, "", design, r, warn_unapplied);

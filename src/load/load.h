@@ -65,6 +65,15 @@ class CvSource {
   std::shared_ptr<const load::CvSourceData> data_;
 };
 
+/// A built-in layout as `vitae layouts` lists it.
+struct LayoutSummary {
+  std::string name;         ///< what design.theme names it by
+  std::string description;  ///< its file's one-line description
+};
+
+/// Every built-in layout (layouts/*.yaml, compiled in), sorted by name.
+std::vector<LayoutSummary> builtin_layout_list();
+
 /// Parses and validates a CV (the plain build of CvSource). Every problem found is added
 /// to `diags` (all of them, up to the Diagnostics cap); returns the document when there
 /// were no errors. Never throws.

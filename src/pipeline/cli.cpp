@@ -1,5 +1,8 @@
 #include "pipeline/cli.h"
 
+#include <algorithm>
+
+#include "load/load.h"
 #include "pipeline/batch.h"
 
 namespace vitae {
@@ -12,6 +15,7 @@ constexpr const char* kUsage =
     "                   [--stats] [--dump]\n"
     "       vitae check INPUT... [--variant NAME | --all-variants] [--set KEY=VALUE]...\n"
     "                   [--max-pages N [--max-pages-strict]]\n"
+    "       vitae layouts\n"
     "       vitae help [COMMAND] | --help | --version\n";
 
 int usage_error(const CliIo& io, const std::string& message) {
@@ -62,14 +66,29 @@ std::string help_text(std::string_view topic) {
                "Validates and lays out each CV and prints every problem a build would report\n"
                "(errors and warnings); writes nothing.\n\n") +
            kSelectionHelp + "  --stats          print typesetting statistics\n";
+  if (topic == "layouts")
+    return "usage: vitae layouts\n\nLists the built-in layouts, one a line with what it looks like; a CV picks one\n"
+           "with design.theme (docs/layouts.md shows each).\n";
   if (topic == "help") return "usage: vitae help [COMMAND]\n\nShows help for a command.\n";
   if (topic == "version") return "usage: vitae --version\n\nPrints the version.\n";
   return std::string("vitae: typeset PDF resumes from YAML.\n\n") + kUsage +
          "\ncommands:\n"
          "  build    typeset CVs into PDFs\n"
          "  check    validate CVs without writing anything\n"
+         "  layouts  list the built-in layouts\n"
          "  help     show help for a command\n\n"
          "exit status: 0 success (warnings allowed), 1 errors in the input, 2 bad usage\n";
+}
+
+/// `vitae layouts`: the names padded to one column, then each description.
+int list_layouts(const CliIo& io) {
+  std::vector<LayoutSummary> layouts = builtin_layout_list();
+  std::size_t width = 0;
+  for (const LayoutSummary& l : layouts) width = std::max(width, l.name.size());
+  std::string out;
+  for (const LayoutSummary& l : layouts) out += l.name + std::string(width + 2 - l.name.size(), ' ') + l.description + "\n";
+  io.out(out);
+  return 0;
 }
 
 int run_cli(const std::vector<std::string>& argv, const CliIo& io) {
@@ -83,6 +102,7 @@ int run_cli(const std::vector<std::string>& argv, const CliIo& io) {
   switch (args->command) {
     case Command::Help: io.out(help_text(args->help_topic)); return 0;
     case Command::Version: io.out("vitae " VITAE_VERSION "\n"); return 0;
+    case Command::Layouts: return list_layouts(io);
     case Command::Build:
     case Command::Check: return run_builds(*args, io);
   }

@@ -12,6 +12,7 @@ namespace {
 std::optional<Command> command_named(const std::string& word) {
   if (word == "build") return Command::Build;
   if (word == "check") return Command::Check;
+  if (word == "layouts") return Command::Layouts;
   if (word == "help") return Command::Help;
   if (word == "version") return Command::Version;
   return std::nullopt;
@@ -165,6 +166,15 @@ std::optional<CliArgs> parse_cli_args(const std::vector<std::string>& args, std:
     return out;
   }
   if (*cmd == Command::Version) return out;
+  if (*cmd == Command::Layouts) {
+    if (args.size() == 2 && (args[1] == "--help" || args[1] == "-h")) {
+      out.help_topic = first;
+      out.command = Command::Help;
+      return out;
+    }
+    if (args.size() > 1) return *error = "'vitae layouts' takes no arguments", std::nullopt;
+    return out;
+  }
   for (const std::string& a : args)
     if (a == "--help" || a == "-h") {
       out.help_topic = first;

@@ -20,6 +20,22 @@ TEST(Cli, HelpAndVersion) {
   EXPECT_EQ(v.out.rfind("vitae ", 0), 0u);
 }
 
+TEST(Cli, LayoutsListsEveryBuiltInLayoutWithItsDescription) {
+  CliRun r = run({"layouts"});
+  EXPECT_EQ(r.code, 0);
+  int lines = 0;
+  for (char c : r.out) lines += c == '\n';
+  EXPECT_EQ(lines, 10) << r.out;  // layouts/*.yaml: RenderCV's nine and sidebar
+  for (const char* line : {"classic             RenderCV's default look",
+                           "sidebar             Two columns: contact details, skills and languages"})
+    EXPECT_NE(r.out.find(line), std::string::npos) << r.out;
+  EXPECT_LT(r.out.find("classic"), r.out.find("sb2nov"));  // sorted by name
+  EXPECT_EQ(run({"layouts", "extra"}).code, 2);
+  CliRun h = run({"layouts", "--help"});
+  EXPECT_EQ(h.code, 0);
+  EXPECT_NE(h.out.find("usage: vitae layouts"), std::string::npos);
+}
+
 TEST(Cli, BadUsageExitsTwo) {
   EXPECT_EQ(run({"frobnicate"}).code, 2);
   EXPECT_EQ(run({"build"}).code, 2);
