@@ -4,6 +4,7 @@
 
 #include "load/load.h"
 #include "pipeline/batch.h"
+#include "pipeline/schema.h"
 
 namespace vitae {
 
@@ -15,7 +16,7 @@ constexpr const char* kUsage =
     "                   [--stats] [--dump]\n"
     "       vitae check INPUT... [--variant NAME | --all-variants] [--set KEY=VALUE]...\n"
     "                   [--max-pages N [--max-pages-strict]]\n"
-    "       vitae layouts\n"
+    "       vitae layouts | vitae schema\n"
     "       vitae help [COMMAND] | --help | --version\n";
 
 int usage_error(const CliIo& io, const std::string& message) {
@@ -69,6 +70,10 @@ std::string help_text(std::string_view topic) {
   if (topic == "layouts")
     return "usage: vitae layouts\n\nLists the built-in layouts, one a line with what it looks like; a CV picks one\n"
            "with design.theme (docs/layouts.md shows each).\n";
+  if (topic == "schema")
+    return "usage: vitae schema\n\nPrints the JSON Schema of vitae's input (data/vitae.schema.json), for editor\n"
+           "completion: vitae schema > vitae.schema.json, then name it in the CV's first line\n"
+           "(docs/input.md, Editor completion).\n";
   if (topic == "help") return "usage: vitae help [COMMAND]\n\nShows help for a command.\n";
   if (topic == "version") return "usage: vitae --version\n\nPrints the version.\n";
   return std::string("vitae: typeset PDF resumes from YAML.\n\n") + kUsage +
@@ -76,6 +81,7 @@ std::string help_text(std::string_view topic) {
          "  build    typeset CVs into PDFs\n"
          "  check    validate CVs without writing anything\n"
          "  layouts  list the built-in layouts\n"
+         "  schema   print the JSON Schema of the input\n"
          "  help     show help for a command\n\n"
          "exit status: 0 success (warnings allowed), 1 errors in the input, 2 bad usage\n";
 }
@@ -103,6 +109,7 @@ int run_cli(const std::vector<std::string>& argv, const CliIo& io) {
     case Command::Help: io.out(help_text(args->help_topic)); return 0;
     case Command::Version: io.out("vitae " VITAE_VERSION "\n"); return 0;
     case Command::Layouts: return list_layouts(io);
+    case Command::Schema: io.out(std::string(json_schema())); return 0;
     case Command::Build:
     case Command::Check: return run_builds(*args, io);
   }

@@ -13,7 +13,7 @@
 
 namespace vitae {
 
-enum class Command { Build, Check, Layouts, Help, Version };
+enum class Command { Build, Check, Layouts, Schema, Help, Version };
 
 /// What the user asked for on the command line.
 struct CliArgs {

@@ -13,6 +13,7 @@ std::optional<Command> command_named(const std::string& word) {
   if (word == "build") return Command::Build;
   if (word == "check") return Command::Check;
   if (word == "layouts") return Command::Layouts;
+  if (word == "schema") return Command::Schema;
   if (word == "help") return Command::Help;
   if (word == "version") return Command::Version;
   return std::nullopt;
@@ -166,13 +167,13 @@ std::optional<CliArgs> parse_cli_args(const std::vector<std::string>& args, std:
     return out;
   }
   if (*cmd == Command::Version) return out;
-  if (*cmd == Command::Layouts) {
+  if (*cmd == Command::Layouts || *cmd == Command::Schema) {
     if (args.size() == 2 && (args[1] == "--help" || args[1] == "-h")) {
       out.help_topic = first;
       out.command = Command::Help;
       return out;
     }
-    if (args.size() > 1) return *error = "'vitae layouts' takes no arguments", std::nullopt;
+    if (args.size() > 1) return *error = "'vitae " + first + "' takes no arguments", std::nullopt;
     return out;
   }
   for (const std::string& a : args)

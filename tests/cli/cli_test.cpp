@@ -1,6 +1,9 @@
 // The command line, run in-process with captured streams.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "cli_run.h"
 
 namespace vitae {
@@ -34,6 +37,16 @@ TEST(Cli, LayoutsListsEveryBuiltInLayoutWithItsDescription) {
   CliRun h = run({"layouts", "--help"});
   EXPECT_EQ(h.code, 0);
   EXPECT_NE(h.out.find("usage: vitae layouts"), std::string::npos);
+}
+
+TEST(Cli, SchemaPrintsTheSchemaFileExactly) {
+  std::ifstream in(VITAE_SOURCE_DIR "/data/vitae.schema.json", std::ios::binary);
+  std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(file.empty());
+  CliRun r = run({"schema"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_TRUE(r.out == file) << "vitae schema differs from data/vitae.schema.json";
+  EXPECT_EQ(run({"schema", "cv.yaml"}).code, 2);
 }
 
 TEST(Cli, BadUsageExitsTwo) {
