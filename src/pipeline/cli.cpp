@@ -4,6 +4,7 @@
 
 #include "load/load.h"
 #include "pipeline/batch.h"
+#include "pipeline/new_cv.h"
 #include "pipeline/schema.h"
 
 namespace vitae {
@@ -16,6 +17,7 @@ constexpr const char* kUsage =
     "                   [--stats] [--dump]\n"
     "       vitae check INPUT... [--variant NAME | --all-variants] [--set KEY=VALUE]...\n"
     "                   [--max-pages N [--max-pages-strict]]\n"
+    "       vitae new \"FULL NAME\" [--layout NAME] [-o FILE]\n"
     "       vitae layouts | vitae schema\n"
     "       vitae help [COMMAND] | --help | --version\n";
 
@@ -67,6 +69,11 @@ std::string help_text(std::string_view topic) {
                "Validates and lays out each CV and prints every problem a build would report\n"
                "(errors and warnings); writes nothing.\n\n") +
            kSelectionHelp + "  --stats          print typesetting statistics\n";
+  if (topic == "new")
+    return "usage: vitae new \"FULL NAME\" [--layout NAME] [-o FILE]\n\n"
+           "Writes FULL_NAME_CV.yaml (or FILE): a complete CV to fill in, with every entry type,\n"
+           "tags and a tailored variant, in the layout NAME (default: classic; vitae layouts\n"
+           "lists them). An existing file is never overwritten (exit 1).\n";
   if (topic == "layouts")
     return "usage: vitae layouts\n\nLists the built-in layouts, one a line with what it looks like; a CV picks one\n"
            "with design.theme (docs/layouts.md shows each).\n";
@@ -80,6 +87,7 @@ std::string help_text(std::string_view topic) {
          "\ncommands:\n"
          "  build    typeset CVs into PDFs\n"
          "  check    validate CVs without writing anything\n"
+         "  new      write a CV to start from\n"
          "  layouts  list the built-in layouts\n"
          "  schema   print the JSON Schema of the input\n"
          "  help     show help for a command\n\n"
@@ -108,6 +116,7 @@ int run_cli(const std::vector<std::string>& argv, const CliIo& io) {
   switch (args->command) {
     case Command::Help: io.out(help_text(args->help_topic)); return 0;
     case Command::Version: io.out("vitae " VITAE_VERSION "\n"); return 0;
+    case Command::New: return run_new(*args, io);
     case Command::Layouts: return list_layouts(io);
     case Command::Schema: io.out(std::string(json_schema())); return 0;
     case Command::Build:

@@ -13,7 +13,7 @@
 
 namespace vitae {
 
-enum class Command { Build, Check, Layouts, Schema, Help, Version };
+enum class Command { Build, Check, New, Layouts, Schema, Help, Version };
 
 /// What the user asked for on the command line.
 struct CliArgs {
@@ -33,6 +33,7 @@ struct CliArgs {
   std::optional<int> max_pages;        ///< --max-pages N: wins over settings.max_pages
   bool max_pages_strict = false;       ///< --max-pages-strict: not fitting is an error
   bool usage_error_on_empty = false;   ///< plain `vitae`: usage on stderr, exit 2
+  std::optional<std::string> layout;   ///< `vitae new --layout NAME`
 
   /// Whether more than one PDF may come out (several inputs, or every variant).
   bool many_outputs() const { return inputs.size() > 1 || all_variants; }

@@ -13,6 +13,7 @@ std::optional<Command> command_named(const std::string& word) {
   if (word == "build") return Command::Build;
   if (word == "check") return Command::Check;
   if (word == "layouts") return Command::Layouts;
+  if (word == "new") return Command::New;
   if (word == "schema") return Command::Schema;
   if (word == "help") return Command::Help;
   if (word == "version") return Command::Version;
@@ -140,6 +141,30 @@ bool parse_input_args(const std::vector<std::string>& args, size_t i, CliArgs& o
 
 }  // namespace
 
+/// `vitae new "Full Name" [--layout NAME] [-o FILE]`.
+std::optional<CliArgs> parse_new_args(const std::vector<std::string>& args, CliArgs& out, std::string* error) {
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--help" || a == "-h") {
+      out.help_topic = "new";
+      out.command = Command::Help;
+      return out;
+    }
+    if (a == "--layout" || a == "-o" || a == "--output") {
+      if (i + 1 >= args.size()) return *error = a + " needs a value", std::nullopt;
+      (a == "--layout" ? out.layout : out.output) = args[++i];
+    } else if (!a.empty() && a[0] == '-') {
+      return *error = "unknown option '" + a + "' for 'vitae new'", std::nullopt;
+    } else if (out.inputs.empty()) {
+      out.inputs.push_back(a);
+    } else {
+      return *error = "'vitae new' takes one name (quote it: vitae new \"Ada Lovelace\")", std::nullopt;
+    }
+  }
+  if (out.inputs.empty() || out.inputs[0].empty()) return *error = "'vitae new' needs the CV's full name", std::nullopt;
+  return out;
+}
+
 std::optional<CliArgs> parse_cli_args(const std::vector<std::string>& args, std::string* error) {
   CliArgs out;
   if (args.empty()) {  // plain `vitae`: bad usage, as the README's table says
@@ -167,6 +192,7 @@ std::optional<CliArgs> parse_cli_args(const std::vector<std::string>& args, std:
     return out;
   }
   if (*cmd == Command::Version) return out;
+  if (*cmd == Command::New) return parse_new_args(args, out, error);
   if (*cmd == Command::Layouts || *cmd == Command::Schema) {
     if (args.size() == 2 && (args[1] == "--help" || args[1] == "-h")) {
       out.help_topic = first;

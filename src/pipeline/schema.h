@@ -1,5 +1,5 @@
 // The JSON Schema of vitae's input (data/vitae.schema.json, compiled in by
-// cmake/embed_schema.cmake), for `vitae schema`: editors complete and check a CV with it.
+// cmake/embed_text.cmake), for `vitae schema`: editors complete and check a CV with it.
 // tests/scripts/test_schema.py keeps the file in step with the loader's key table.
 #pragma once
 

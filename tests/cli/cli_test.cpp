@@ -4,7 +4,10 @@
 #include <fstream>
 #include <iterator>
 
+#include "../support/files.h"
 #include "cli_run.h"
+#include "load/load.h"
+#include "pipeline/new_cv.h"
 
 namespace vitae {
 namespace {
@@ -47,6 +50,34 @@ TEST(Cli, SchemaPrintsTheSchemaFileExactly) {
   EXPECT_EQ(r.code, 0);
   EXPECT_TRUE(r.out == file) << "vitae schema differs from data/vitae.schema.json";
   EXPECT_EQ(run({"schema", "cv.yaml"}).code, 2);
+}
+
+TEST(Cli, NewWritesACvThatChecksCleanInEveryLayoutAndNeverOverwrites) {
+  test_support::TempDir dir;
+  for (const LayoutSummary& l : builtin_layout_list()) {
+    const std::string path = dir.file(l.name + ".yaml");
+    CliRun w = run({"new", "Ada \"Countess\" Lovelace", "--layout", l.name, "-o", path});
+    ASSERT_EQ(w.code, 0) << w.err;
+    EXPECT_EQ(w.out, "wrote " + path + "\n");
+    CliRun c = run({"check", path, "--all-variants"});
+    EXPECT_EQ(c.code, 0) << c.err;
+    // Every layout whose fonts ship builds with no warning; moderncv's Fontin has a
+    // stand-in, named in its one warning.
+    if (l.name == "moderncv")
+      EXPECT_NE(c.err.find("'Fontin' is not available"), std::string::npos) << c.err;
+    else
+      EXPECT_EQ(c.err.find("warning"), std::string::npos) << l.name << ":\n" << c.err;
+  }
+  const std::string path = dir.file("classic.yaml");
+  const std::string before = test_support::read_bytes(path);
+  EXPECT_NE(before.find("name: \"Ada \\\"Countess\\\" Lovelace\""), std::string::npos) << before;
+  CliRun again = run({"new", "Someone Else", "-o", path});
+  EXPECT_EQ(again.code, 1);
+  EXPECT_NE(again.err.find("never overwrites"), std::string::npos) << again.err;
+  EXPECT_EQ(test_support::read_bytes(path), before);
+  EXPECT_EQ(run({"new", "X", "--layout", "nope", "-o", dir.file("x.yaml")}).code, 2);
+  EXPECT_EQ(run({"new"}).code, 2);
+  EXPECT_EQ(new_cv_file_name("Ada Lovelace"), "Ada_Lovelace_CV.yaml");
 }
 
 TEST(Cli, BadUsageExitsTwo) {

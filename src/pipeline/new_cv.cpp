@@ -1,0 +1,94 @@
+#include "pipeline/new_cv.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "load/load.h"
+
+namespace vitae {
+
+namespace {
+
+void replace_every(std::string& s, std::string_view from, const std::string& to) {
+  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+    s.replace(p, from.size(), to);
+}
+
+/// The name as the inside of a YAML double-quoted string.
+std::string yaml_escaped(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+/// Creates `path` and writes `text`, failing if it exists (O_EXCL: no race with another
+/// process creating it meanwhile). Empty on success, else the reason.
+std::string create_new_file(const std::string& path, const std::string& text) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return std::strerror(errno);
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      std::string why = std::strerror(errno);
+      ::close(fd);
+      ::unlink(path.c_str());
+      return why;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) return std::strerror(errno);
+  return "";
+}
+
+}  // namespace
+
+std::string new_cv_file_name(const std::string& full_name) {
+  std::string out;
+  for (char c : full_name) {
+    if (c == ' ') out += '_';
+    else if (c != '/' && c != '\\' && c != '\0') out += c;
+  }
+  return out + "_CV.yaml";
+}
+
+std::string new_cv_text(const std::string& full_name, const std::string& file_name, const std::string& layout) {
+  std::string t(new_cv_template());
+  replace_every(t, "FULL_NAME", yaml_escaped(full_name));
+  replace_every(t, "FILE_NAME", file_name);
+  replace_every(t, "LAYOUT", layout);
+  return t;
+}
+
+int run_new(const CliArgs& args, const CliIo& io) {
+  const std::string& name = args.inputs.at(0);
+  const std::string layout = args.layout.value_or("classic");
+  std::string known;
+  bool found = false;
+  for (const LayoutSummary& l : builtin_layout_list()) {
+    found = found || l.name == layout;
+    known += (known.empty() ? "" : ", ") + l.name;
+  }
+  if (!found) {
+    io.err("vitae: error: no built-in layout '" + layout + "'\n  hint: the layouts are " + known + "\n");
+    return 2;
+  }
+  const std::string path = args.output.value_or(new_cv_file_name(name));
+  const std::string file_name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+  if (std::string why = create_new_file(path, new_cv_text(name, file_name, layout)); !why.empty()) {
+    io.err("vitae: error: cannot create '" + path + "': " + why +
+           (why == std::strerror(EEXIST) ? "\n  hint: vitae new never overwrites a file; choose another with -o\n" : "\n"));
+    return 1;
+  }
+  io.out("wrote " + path + "\n");
+  return 0;
+}
+
+}  // namespace vitae
