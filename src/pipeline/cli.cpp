@@ -4,6 +4,7 @@
 
 #include "load/load.h"
 #include "pipeline/batch.h"
+#include "text/font_library.h"
 #include "pipeline/new_cv.h"
 #include "pipeline/schema.h"
 
@@ -18,7 +19,7 @@ constexpr const char* kUsage =
     "       vitae check INPUT... [--variant NAME | --all-variants] [--set KEY=VALUE]...\n"
     "                   [--max-pages N [--max-pages-strict]]\n"
     "       vitae new \"FULL NAME\" [--layout NAME] [-o FILE]\n"
-    "       vitae layouts | vitae schema\n"
+    "       vitae layouts | vitae fonts | vitae schema\n"
     "       vitae help [COMMAND] | --help | --version\n";
 
 int usage_error(const CliIo& io, const std::string& message) {
@@ -74,6 +75,9 @@ std::string help_text(std::string_view topic) {
            "Writes FULL_NAME_CV.yaml (or FILE): a complete CV to fill in, with every entry type,\n"
            "tags and a tailored variant, in the layout NAME (default: classic; vitae layouts\n"
            "lists them). An existing file is never overwritten (exit 1).\n";
+  if (topic == "fonts")
+    return "usage: vitae fonts\n\nLists the font families a CV can name in design.typography.font_family: those\n"
+           "vitae ships (fonts/, the same on every machine), then those fontconfig finds here.\n";
   if (topic == "layouts")
     return "usage: vitae layouts\n\nLists the built-in layouts, one a line with what it looks like; a CV picks one\n"
            "with design.theme (docs/layouts.md shows each).\n";
@@ -89,6 +93,7 @@ std::string help_text(std::string_view topic) {
          "  check    validate CVs without writing anything\n"
          "  new      write a CV to start from\n"
          "  layouts  list the built-in layouts\n"
+         "  fonts    list the font families a CV can name\n"
          "  schema   print the JSON Schema of the input\n"
          "  help     show help for a command\n\n"
          "exit status: 0 success (warnings allowed), 1 errors in the input, 2 bad usage\n";
@@ -101,6 +106,17 @@ int list_layouts(const CliIo& io) {
   for (const LayoutSummary& l : layouts) width = std::max(width, l.name.size());
   std::string out;
   for (const LayoutSummary& l : layouts) out += l.name + std::string(width + 2 - l.name.size(), ' ') + l.description + "\n";
+  io.out(out);
+  return 0;
+}
+
+/// `vitae fonts`: the bundled families, then fontconfig's.
+int list_fonts(const CliIo& io) {
+  FontLibrary fonts;
+  std::string out = "bundled (" + fonts.font_dir() + "):\n";
+  for (const std::string& f : fonts.bundled_families()) out += "  " + f + "\n";
+  out += "installed (fontconfig):\n";
+  for (const std::string& f : fonts.system_families()) out += "  " + f + "\n";
   io.out(out);
   return 0;
 }
@@ -118,6 +134,7 @@ int run_cli(const std::vector<std::string>& argv, const CliIo& io) {
     case Command::Version: io.out("vitae " VITAE_VERSION "\n"); return 0;
     case Command::New: return run_new(*args, io);
     case Command::Layouts: return list_layouts(io);
+    case Command::Fonts: return list_fonts(io);
     case Command::Schema: io.out(std::string(json_schema())); return 0;
     case Command::Build:
     case Command::Check: return run_builds(*args, io);

@@ -14,6 +14,7 @@ std::optional<Command> command_named(const std::string& word) {
   if (word == "check") return Command::Check;
   if (word == "layouts") return Command::Layouts;
   if (word == "new") return Command::New;
+  if (word == "fonts") return Command::Fonts;
   if (word == "schema") return Command::Schema;
   if (word == "help") return Command::Help;
   if (word == "version") return Command::Version;
@@ -193,7 +194,7 @@ std::optional<CliArgs> parse_cli_args(const std::vector<std::string>& args, std:
   }
   if (*cmd == Command::Version) return out;
   if (*cmd == Command::New) return parse_new_args(args, out, error);
-  if (*cmd == Command::Layouts || *cmd == Command::Schema) {
+  if (*cmd == Command::Layouts || *cmd == Command::Schema || *cmd == Command::Fonts) {
     if (args.size() == 2 && (args[1] == "--help" || args[1] == "-h")) {
       out.help_topic = first;
       out.command = Command::Help;

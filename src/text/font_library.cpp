@@ -193,6 +193,10 @@ ResolvedFont FontLibrary::Impl::not_found(const std::string& family,
   return r;
 }
 
+std::vector<std::string> FontLibrary::system_families() const {
+  return impl_->config.use_fontconfig ? impl_->system.families() : std::vector<std::string>{};
+}
+
 FontLibrary::FontLibrary(FontLibraryConfig config) : impl_(std::make_unique<Impl>()) {
   if (config.font_dir.empty()) config.font_dir = default_font_dir();
   impl_->config = std::move(config);

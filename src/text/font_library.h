@@ -71,6 +71,8 @@ class FontLibrary {
 
   /// Finds the face for a request; never throws.
   ResolvedFont resolve(const FontRequest& request) const;
+  /// fontconfig's families, sorted; empty when fontconfig is off.
+  std::vector<std::string> system_families() const;
 
   /// Loads a font file through the cache (same path -> same Font object).
   std::shared_ptr<const Font> load(const std::string& path, std::string* error) const;

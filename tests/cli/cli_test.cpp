@@ -80,6 +80,19 @@ TEST(Cli, NewWritesACvThatChecksCleanInEveryLayoutAndNeverOverwrites) {
   EXPECT_EQ(new_cv_file_name("Ada Lovelace"), "Ada_Lovelace_CV.yaml");
 }
 
+TEST(Cli, FontsListsTheBundledFamiliesThenTheInstalledOnes) {
+  CliRun r = run({"fonts"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  const std::size_t bundled = r.out.find("bundled ("), installed = r.out.find("installed (fontconfig):");
+  ASSERT_NE(bundled, std::string::npos) << r.out;
+  ASSERT_NE(installed, std::string::npos) << r.out;
+  for (const char* family : {"\n  Source Sans 3\n", "\n  XCharter\n", "\n  New Computer Modern\n"}) {
+    const std::size_t at = r.out.find(family);
+    EXPECT_TRUE(at > bundled && at < installed) << family << " not among the bundled:\n" << r.out;
+  }
+  EXPECT_EQ(run({"fonts", "x"}).code, 2);
+}
+
 TEST(Cli, BadUsageExitsTwo) {
   EXPECT_EQ(run({"frobnicate"}).code, 2);
   EXPECT_EQ(run({"build"}).code, 2);
