@@ -4,6 +4,7 @@
 
 #include "load/load.h"
 #include "pipeline/batch.h"
+#include "pipeline/completions.h"
 #include "text/font_library.h"
 #include "pipeline/new_cv.h"
 #include "pipeline/schema.h"
@@ -19,7 +20,7 @@ constexpr const char* kUsage =
     "       vitae check INPUT... [--variant NAME | --all-variants] [--set KEY=VALUE]...\n"
     "                   [--max-pages N [--max-pages-strict]]\n"
     "       vitae new \"FULL NAME\" [--layout NAME] [-o FILE]\n"
-    "       vitae layouts | vitae fonts | vitae schema\n"
+    "       vitae layouts | vitae fonts | vitae schema | vitae completions SHELL\n"
     "       vitae help [COMMAND] | --help | --version\n";
 
 int usage_error(const CliIo& io, const std::string& message) {
@@ -75,6 +76,9 @@ std::string help_text(std::string_view topic) {
            "Writes FULL_NAME_CV.yaml (or FILE): a complete CV to fill in, with every entry type,\n"
            "tags and a tailored variant, in the layout NAME (default: classic; vitae layouts\n"
            "lists them). An existing file is never overwritten (exit 1).\n";
+  if (topic == "completions")
+    return "usage: vitae completions bash|zsh|fish\n\nPrints the shell's completion script for vitae: commands, options, layout names\n"
+           "and CV files. bash: vitae completions bash > ~/.local/share/bash-completion/completions/vitae\n";
   if (topic == "fonts")
     return "usage: vitae fonts\n\nLists the font families a CV can name in design.typography.font_family: those\n"
            "vitae ships (fonts/, the same on every machine), then those fontconfig finds here.\n";
@@ -95,6 +99,7 @@ std::string help_text(std::string_view topic) {
          "  layouts  list the built-in layouts\n"
          "  fonts    list the font families a CV can name\n"
          "  schema   print the JSON Schema of the input\n"
+         "  completions  print a shell completion script (bash, zsh, fish)\n"
          "  help     show help for a command\n\n"
          "exit status: 0 success (warnings allowed), 1 errors in the input, 2 bad usage\n";
 }
@@ -135,6 +140,12 @@ int run_cli(const std::vector<std::string>& argv, const CliIo& io) {
     case Command::New: return run_new(*args, io);
     case Command::Layouts: return list_layouts(io);
     case Command::Fonts: return list_fonts(io);
+    case Command::Completions:
+      if (std::optional<std::string> s = completion_script(args->inputs.at(0))) {
+        io.out(*s);
+        return 0;
+      }
+      return usage_error(io, "no completions for the shell '" + args->inputs.at(0) + "' (bash, zsh, fish)");
     case Command::Schema: io.out(std::string(json_schema())); return 0;
     case Command::Build:
     case Command::Check: return run_builds(*args, io);

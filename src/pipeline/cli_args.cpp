@@ -15,6 +15,7 @@ std::optional<Command> command_named(const std::string& word) {
   if (word == "layouts") return Command::Layouts;
   if (word == "new") return Command::New;
   if (word == "fonts") return Command::Fonts;
+  if (word == "completions") return Command::Completions;
   if (word == "schema") return Command::Schema;
   if (word == "help") return Command::Help;
   if (word == "version") return Command::Version;
@@ -194,6 +195,16 @@ std::optional<CliArgs> parse_cli_args(const std::vector<std::string>& args, std:
   }
   if (*cmd == Command::Version) return out;
   if (*cmd == Command::New) return parse_new_args(args, out, error);
+  if (*cmd == Command::Completions) {
+    if (args.size() == 2 && (args[1] == "--help" || args[1] == "-h")) {
+      out.help_topic = first;
+      out.command = Command::Help;
+      return out;
+    }
+    if (args.size() != 2) return *error = "'vitae completions' takes one shell: bash, zsh or fish", std::nullopt;
+    out.inputs.push_back(args[1]);
+    return out;
+  }
   if (*cmd == Command::Layouts || *cmd == Command::Schema || *cmd == Command::Fonts) {
     if (args.size() == 2 && (args[1] == "--help" || args[1] == "-h")) {
       out.help_topic = first;
