@@ -147,11 +147,6 @@ bool parse_input_args(const std::vector<std::string>& args, size_t i, CliArgs& o
 std::optional<CliArgs> parse_new_args(const std::vector<std::string>& args, CliArgs& out, std::string* error) {
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "--help" || a == "-h") {
-      out.help_topic = "new";
-      out.command = Command::Help;
-      return out;
-    }
     if (a == "--layout" || a == "-o" || a == "--output") {
       if (i + 1 >= args.size()) return *error = a + " needs a value", std::nullopt;
       (a == "--layout" ? out.layout : out.output) = args[++i];
@@ -194,32 +189,23 @@ std::optional<CliArgs> parse_cli_args(const std::vector<std::string>& args, std:
     return out;
   }
   if (*cmd == Command::Version) return out;
-  if (*cmd == Command::New) return parse_new_args(args, out, error);
-  if (*cmd == Command::Completions) {
-    if (args.size() == 2 && (args[1] == "--help" || args[1] == "-h")) {
-      out.help_topic = first;
-      out.command = Command::Help;
-      return out;
-    }
-    if (args.size() != 2) return *error = "'vitae completions' takes one shell: bash, zsh or fish", std::nullopt;
-    out.inputs.push_back(args[1]);
-    return out;
-  }
-  if (*cmd == Command::Layouts || *cmd == Command::Schema || *cmd == Command::Fonts) {
-    if (args.size() == 2 && (args[1] == "--help" || args[1] == "-h")) {
-      out.help_topic = first;
-      out.command = Command::Help;
-      return out;
-    }
-    if (args.size() > 1) return *error = "'vitae " + first + "' takes no arguments", std::nullopt;
-    return out;
-  }
+  // `vitae COMMAND ... --help` anywhere: that command's help.
   for (const std::string& a : args)
     if (a == "--help" || a == "-h") {
       out.help_topic = first;
       out.command = Command::Help;
       return out;
     }
+  if (*cmd == Command::New) return parse_new_args(args, out, error);
+  if (*cmd == Command::Completions) {
+    if (args.size() != 2) return *error = "'vitae completions' takes one shell: bash, zsh or fish", std::nullopt;
+    out.inputs.push_back(args[1]);
+    return out;
+  }
+  if (*cmd == Command::Layouts || *cmd == Command::Schema || *cmd == Command::Fonts) {
+    if (args.size() > 1) return *error = "'vitae " + first + "' takes no arguments", std::nullopt;
+    return out;
+  }
   if (!parse_input_args(args, 1, out, error)) return std::nullopt;
   return out;
 }
