@@ -23,6 +23,16 @@ struct EntryGeometry {
 /// column right of it, where the section title starts too.
 bool dates_on_the_left(const RealizeContext& ctx) { return ctx.doc.design.section_titles.type == "moderncv"; }
 
+/// RenderCV's gutter, and as much more as keeps half an em between a full body line and
+/// the side column's text, given the `room` its text leaves free next to the gutter: with
+/// less, pdftotext reads a body line and the date beside it as one line of text (a field
+/// split by a date), as it reads RenderCV's. Where the column is wider than its text, as
+/// in RenderCV's own examples, that space is already there, and the main column is as
+/// wide as RenderCV's.
+Abs gutter(const RealizeContext& ctx, Abs room) {
+  return len(ctx, ctx.doc.design.entries.space_between_columns) + std::max(Abs::zero(), body_size(ctx) * 0.5 - room);
+}
+
 EntryGeometry geometry(const RealizeContext& ctx, bool two_columns, bool degree, const SectionColumns& cols = {}) {
   const Design::Entries& e = ctx.doc.design.entries;
   EntryGeometry g;
@@ -39,20 +49,13 @@ EntryGeometry geometry(const RealizeContext& ctx, bool two_columns, bool degree,
     if (!two_columns) g.date_w = Abs::zero();
     return g;
   }
-  // RenderCV's gutter, and as much more as keeps half an em between a full body line and
-  // the longest date line's start: with less, pdftotext reads a body line and the date
-  // beside it as one line of text (a field split by a date), as it reads RenderCV's. Where
-  // the dates stand right-aligned in a column wider than they need, as in RenderCV's own
-  // examples, that space is already there, and the main column is as wide as RenderCV's.
+  // Right-aligned dates leave the column's slack free beside the gutter; centred, half.
   const std::string& align = ctx.doc.design.typography.date_and_location_column_alignment;
-  const Abs room = align == "right" ? cols.date_slack : align == "center" ? cols.date_slack / 2 : Abs::zero();
-  g.gap = len(ctx, e.space_between_columns) + std::max(Abs::zero(), body_size(ctx) * 0.5 - room);
+  g.gap = gutter(ctx, align == "right" ? cols.date_slack : align == "center" ? cols.date_slack / 2 : Abs::zero());
   g.date_w = two_columns ? cols.date_w : Abs::zero();
   g.degree_x = g.side;
-  // The degree column's gutter likewise: its text is left-aligned, so what the widest
-  // degree leaves of the column stands between it and the main column.
-  const Abs degree_gap = len(ctx, e.space_between_columns) + std::max(Abs::zero(), body_size(ctx) * 0.5 - cols.degree_slack);
-  g.main_x = g.side + (degree ? g.degree_w + degree_gap : Abs::zero());
+  // Degrees are left-aligned: what the widest leaves of its column stands by the gutter.
+  g.main_x = g.side + (degree ? g.degree_w + gutter(ctx, cols.degree_slack) : Abs::zero());
   g.date_x = ctx.text_width - g.side - g.date_w;
   g.main_w = (two_columns ? g.date_x - g.gap : ctx.text_width - g.side) - g.main_x;
   return g;

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "layout/connections.h"
 #include "text/font_library.h"
 #include "text/itemize.h"
 #include "text/shape.h"
@@ -62,8 +63,8 @@ RoleDesign role_design(const Design& d, Role role) {
 }  // namespace
 
 const TextStyle* Styles::icon(char32_t code) const {
-  constexpr char32_t kEnvelope = 0xF0E0;
-  for (int i : {code == kEnvelope ? 0 : 2, 1, 0})
+  // RenderCV draws the envelope from Free's regular face; the rest from Brands or solid.
+  for (int i : {code == icon_code_point("envelope") ? 0 : 2, 1, 0})
     if (icons_[i].font && icons_[i].font->has_codepoint(code)) return &icons_[i];
   return nullptr;
 }

@@ -6,16 +6,12 @@
 #include <cerrno>
 #include <cstring>
 
+#include "layout/fields.h"
 #include "load/load.h"
 
 namespace vitae {
 
 namespace {
-
-void replace_every(std::string& s, std::string_view from, const std::string& to) {
-  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
-    s.replace(p, from.size(), to);
-}
 
 /// The name as the inside of a YAML double-quoted string.
 std::string yaml_escaped(const std::string& s) {
@@ -61,9 +57,9 @@ std::string new_cv_file_name(const std::string& full_name) {
 
 std::string new_cv_text(const std::string& full_name, const std::string& file_name, const std::string& layout) {
   std::string t(new_cv_template());
-  replace_every(t, "FULL_NAME", yaml_escaped(full_name));
-  replace_every(t, "FILE_NAME", file_name);
-  replace_every(t, "LAYOUT", layout);
+  replace_all(t, "FULL_NAME", yaml_escaped(full_name));
+  replace_all(t, "FILE_NAME", file_name);
+  replace_all(t, "LAYOUT", layout);
   return t;
 }
 
