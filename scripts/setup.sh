@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   # build
   build-essential cmake pkg-config
-  libpodofo-dev libharfbuzz-dev libfreetype-dev libyaml-dev libfontconfig-dev
+  libpodofo-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev libfontconfig-dev
   libdeflate-dev libhyphen-dev libpng-dev libjpeg-dev hyphen-en-us hyphen-de hyphen-fr
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev

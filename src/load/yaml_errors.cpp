@@ -1,5 +1,7 @@
 #include "load/yaml_errors.h"
 
+#include <yaml-cpp/exceptions.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -10,7 +12,7 @@ namespace vitae::load {
 
 namespace {
 
-bool has(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+bool starts(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 const char* const kTabMessage = "a tab is used for indentation";
 const char* const kTabHint = "YAML indents with spaces; replace the tab";
@@ -36,59 +38,56 @@ bool only_blank_after(std::string_view text, std::size_t at) {
   return true;
 }
 
-/// Messages that depend on nothing but libyaml's problem (and context, when given).
+std::size_t line_start(std::string_view text, std::size_t at) {
+  std::size_t nl = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+  return nl == std::string_view::npos ? 0 : nl + 1;
+}
+
+std::string line_column(std::string_view text, std::size_t at) {
+  SourceLoc loc = loc_of_offset(text, at);
+  return "line " + std::to_string(loc.line) + ", column " + std::to_string(loc.column);
+}
+
+/// Messages that depend on nothing but yaml-cpp's message.
 struct FixedRule {
-  const char* problem;  ///< a part of libyaml's problem; "" matches any
-  const char* context;  ///< a part of libyaml's context; "" matches any
+  std::array<const char*, 3> problems;  ///< starts of yaml-cpp's messages (nullptr: unused)
   const char* message;
   const char* hint;
-  bool at_context;  ///< report at the construct's start rather than where libyaml gave up
 };
 
+using namespace YAML::ErrorMsg;
+
 constexpr std::array kFixedRules = {
-    FixedRule{"found a tab character", "", kTabMessage, kTabHint, false},
-    FixedRule{"mapping values are not allowed", "", "unexpected ':' here",
-              "a value containing ': ' must be quoted, and keys must line up with the keys above", false},
-    FixedRule{"block sequence entries are not allowed", "", "unexpected list item '-' here",
-              "check the indentation of this line", false},
-    FixedRule{"mapping keys are not allowed", "", "unexpected '?' here",
-              "a value starting with '? ' must be quoted", false},
-    FixedRule{"could not find expected ':'", "", "this line has no ':' after its key",
-              "write 'key: value'; a line that continues the value above must be indented further", true},
-    FixedRule{"found unexpected end of stream", "quoted scalar", "a quoted string is not closed",
-              "add the closing quote", true},
-    FixedRule{"found unexpected document indicator", "quoted scalar", "a quoted string is not closed",
-              "add the closing quote", true},
-    FixedRule{"did not find expected <document start>", "", "unexpected text after the end of the document",
-              "the file holds one mapping; check the brackets and the indentation above", false},
-    FixedRule{"found undefined tag handle", "", "a value starting with '!' must be quoted",
-              "'!' starts a YAML tag; put the value in quotes", false},
-    FixedRule{"found incompatible YAML document", "", "this YAML version is not supported",
-              "write '%YAML 1.2' (or 1.1), or remove the line", false},
-    FixedRule{"", "block scalar", "a value starting with '|' or '>' must be quoted",
-              "or write '|' alone at the end of the line and the text on the lines below, indented", false},
-    FixedRule{"", "directive", "a line starting with '%' is a YAML directive, and this one is not valid",
-              "remove the line, or quote a value starting with '%'", false},
+    FixedRule{{MAP_VALUE}, "unexpected ':' here",
+              "a value containing ': ' must be quoted, and keys must line up with the keys above"},
+    FixedRule{{BLOCK_ENTRY}, "unexpected list item '-' here", "check the indentation of this line"},
+    FixedRule{{MAP_KEY}, "unexpected '?' here", "a value starting with '? ' must be quoted"},
+    FixedRule{{TAB_IN_INDENTATION}, kTabMessage, kTabHint},
+    FixedRule{{CHAR_IN_BLOCK, ZERO_INDENT_IN_BLOCK}, "a value starting with '|' or '>' must be quoted",
+              "or write '|' alone at the end of the line and the text on the lines below, indented"},
+    FixedRule{{YAML_MAJOR_VERSION, YAML_VERSION, YAML_DIRECTIVE_ARGS}, "this YAML version is not supported",
+              "write '%YAML 1.2' (or 1.1), or remove the line"},
+    FixedRule{{REPEATED_YAML_DIRECTIVE, TAG_DIRECTIVE_ARGS, REPEATED_TAG_DIRECTIVE},
+              "a line starting with '%' is a YAML directive, and this one is not valid",
+              "remove the line, or quote a value starting with '%'"},
+    FixedRule{{BAD_FILE}, "nesting too deep", "a CV nests a few levels; this file looks generated or damaged"},
 };
 
 std::optional<ExplainedError> fixed_rule(const YamlError& e) {
   for (const FixedRule& r : kFixedRules)
-    if (has(e.problem, r.problem) && has(e.context, r.context))
-      return ExplainedError{r.message, r.hint, r.at_context ? e.context_at : e.problem_at};
+    for (const char* problem : r.problems)
+      if (problem && starts(e.problem, problem)) return ExplainedError{r.message, r.hint, e.at};
   return std::nullopt;
 }
 
-/// "did not find expected key" and "did not find expected '-' indicator": libyaml found
-/// something where a block mapping or list wanted its next item.
+/// "end of map not found" and "end of sequence not found": yaml-cpp found something where a
+/// block mapping or list wanted its next item.
 ExplainedError block_item_expected(const YamlError& e, std::string_view text) {
-  std::string c = char_at(text, e.problem_at);
-  if (c == "]" || c == "}")
-    return {"unexpected '" + c + "' here", "there is no '" + std::string(c == "]" ? "[" : "{") + "' open for it to close",
-            e.problem_at};
-  if (c == "-") return {"unexpected list item '-' here", "check the indentation of this line", e.problem_at};
-  if (c == ":") return {"a key is missing before ':'", "write 'key: value'", e.problem_at};
+  std::string c = char_at(text, e.at);
+  if (c == "-") return {"unexpected list item '-' here", "check the indentation of this line", e.at};
+  if (c == ":") return {"a key is missing before ':'", "write 'key: value'", e.at};
   return {"the indentation does not match the lines above",
-          "items of one list or mapping must start in the same column", e.problem_at};
+          "items of one list or mapping must start in the same column", e.at};
 }
 
 /// "a '[' is not closed", at the bracket at byte `open`.
@@ -98,48 +97,48 @@ ExplainedError unclosed(std::string_view text, std::size_t open) {
           open};
 }
 
-/// "did not find expected ',' or ']'" (or '}'): a flow collection left open at the end of
-/// the file, or two of its items without a ',' between them.
-ExplainedError flow_item_expected(const YamlError& e, std::string_view text, bool sequence) {
-  if (only_blank_after(text, e.problem_at)) return unclosed(text, e.context_at);
+/// "end of sequence flow not found" (or map flow): a '[' or '{' left open at the end of the
+/// file, or two of its items without a ',' between them.
+ExplainedError flow_end_expected(const YamlError& e, std::string_view text, bool sequence) {
+  if (!e.open_flow_at) return {"a '" + std::string(sequence ? "[" : "{") + "' is not closed", "", e.at};
+  if (only_blank_after(text, e.at)) return unclosed(text, *e.open_flow_at);
   std::string open = sequence ? "'['" : "'{'";
   std::string close = sequence ? "']'" : "'}'";
-  SourceLoc start = loc_of_offset(text, e.context_at);
   return {"expected ',' or " + close + " here",
-          "the " + open + " at line " + std::to_string(start.line) + ", column " + std::to_string(start.column) +
-              " opens a " + (sequence ? "list" : "mapping") + ": separate its items with ',' and close it with " +
-              close,
-          e.problem_at};
+          "the " + open + " at " + line_column(text, *e.open_flow_at) + " opens a " + (sequence ? "list" : "mapping") +
+              ": separate its items with ',' and close it with " + close,
+          e.at};
 }
 
-/// "did not find expected node content": the end of the file inside a '[' or '{', or a
-/// ',' or ':' with nothing before it.
-ExplainedError value_expected(const YamlError& e, std::string_view text) {
-  if (e.open_flow_at && only_blank_after(text, e.problem_at)) return unclosed(text, *e.open_flow_at);
-  std::string c = char_at(text, e.problem_at);
-  if (c == ",") return {"expected a value before ','", "remove the extra ','", e.problem_at};
-  if (c == ":") return {"a key is missing before ':'", "write 'key: value'", e.problem_at};
-  return {"expected a value here", "", e.problem_at};
+/// "illegal flow end": a ']' or '}' that closes nothing, or not the bracket that is open.
+ExplainedError stray_flow_end(const YamlError& e, std::string_view text) {
+  std::string c = char_at(text, e.at);
+  bool square = c == "]";
+  if (!e.open_flow_at)
+    return {"unexpected '" + c + "' here", "there is no '" + std::string(square ? "[" : "{") + "' open for it to close",
+            e.at};
+  char open = text[*e.open_flow_at];
+  return {"unexpected '" + c + "' here",
+          "the '" + std::string(1, open) + "' at " + line_column(text, *e.open_flow_at) + " is closed with '" +
+              (open == '[' ? "]" : "}") + "'",
+          e.at};
 }
 
-/// libyaml could not read an alias (*name) or anchor (&name): a '*' or '&' starting a value
-/// that is not meant as one, such as "*bold* text" or "& more".
+/// yaml-cpp could not read an alias (*name) or anchor (&name): a '*' or '&' starting a
+/// value that is not meant as one, such as "*bold* text" or "& more".
 ExplainedError alias_or_anchor(const YamlError& e, std::string_view text) {
-  bool alias = has(e.context, "alias");
-  std::size_t next = e.context_at + 1;
-  if (alias && next < text.size() && std::isalnum(static_cast<unsigned char>(text[next])))
+  if (starts(e.problem, YAML::ErrorMsg::UNKNOWN_ANCHOR))
     return {"YAML aliases (*name) are not supported", "a value starting with '*' must be quoted, e.g. '*italic* text'",
-            e.context_at};
-  return {std::string("a value starting with '") + (alias ? '*' : '&') + "' must be quoted", "put the value in quotes",
-          e.context_at};
+            e.at};
+  // "alias not found after *": the mark is just after the indicator.
+  std::size_t at = e.at > 0 && (text[e.at - 1] == '*' || text[e.at - 1] == '&') ? e.at - 1 : e.at;
+  return {std::string("a value starting with '") + char_at(text, at) + "' must be quoted", "put the value in quotes", at};
 }
 
 /// A bad escape in a double-quoted string: quotes the escape as written ("\q", "\xZZ").
 ExplainedError bad_escape(const YamlError& e, std::string_view text) {
-  std::size_t line_start = text.rfind('\n', e.problem_at);
-  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-  std::size_t backslash = text.rfind('\\', e.problem_at);
-  if (backslash == std::string_view::npos || backslash < line_start) backslash = e.problem_at;
+  std::size_t backslash = text.rfind('\\', e.at);
+  if (backslash == std::string_view::npos || backslash < line_start(text, e.at)) backslash = e.at;
   std::size_t digits = 0;
   if (backslash + 1 < text.size()) {
     char kind = text[backslash + 1];
@@ -149,35 +148,64 @@ ExplainedError bad_escape(const YamlError& e, std::string_view text) {
   while (end < text.size() && end < backslash + 2 + digits && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
   std::string escape(text.substr(backslash, std::min(end, text.size()) - backslash));
   std::string hint = "write a backslash as \\\\ or use single quotes";
-  if (has(e.problem, "hexdecimal")) hint = "'\\x' takes 2 hexadecimal digits, '\\u' 4 and '\\U' 8";
-  if (has(e.problem, "Unicode")) hint = "the escape names no character (a surrogate, or beyond U+10FFFF)";
+  if (starts(e.problem, YAML::ErrorMsg::INVALID_HEX)) hint = "'\\x' takes 2 hexadecimal digits, '\\u' 4 and '\\U' 8";
+  if (starts(e.problem, YAML::ErrorMsg::INVALID_UNICODE))
+    hint = "the escape names no character (a surrogate, or beyond U+10FFFF)";
   return {"bad escape sequence '" + escape + "' in a double-quoted string", hint, backslash};
 }
 
-/// "found character that cannot start any token": a tab, or a reserved indicator ('@', '`',
-/// '%') at the start of a plain value.
-ExplainedError cannot_start_token(const YamlError& e, std::string_view text) {
-  std::string c = char_at(text, e.problem_at);
-  if (c == "\t") return {kTabMessage, kTabHint, e.problem_at};
-  return {"a value cannot start with '" + c + "'", "put the value in quotes", e.problem_at};
+/// The quote that opens the string a document marker ("---") or the end of the file was
+/// found in: the nearest quote before `at` that stands where a value can start.
+std::size_t opening_quote(std::string_view text, std::size_t at) {
+  for (std::size_t i = std::min(at, text.size()); i-- > 0;) {
+    if (text[i] != '"' && text[i] != '\'') continue;
+    std::size_t j = i;
+    while (j > 0 && text[j - 1] == ' ') --j;
+    if (j == 0 || std::string_view(":-[{,\n").find(text[j - 1]) != std::string_view::npos) return i;
+  }
+  return at;
+}
+
+/// "illegal map value" after a line that is only a key: yaml-cpp reads "email ada@x.org"
+/// and the next line's key as one plain scalar spanning both lines, and stops at the next
+/// line's ':'. The line to fix is the one without ':'.
+std::optional<ExplainedError> line_without_colon(const YamlError& e, std::string_view text) {
+  std::size_t start = line_start(text, e.at);
+  if (start == 0) return std::nullopt;
+  std::size_t prev = line_start(text, start - 1);
+  std::string_view line = text.substr(prev, start - 1 - prev);
+  std::size_t indent = line.find_first_not_of(' ');
+  std::size_t here = text.substr(start).find_first_not_of(' ');
+  if (indent == std::string_view::npos || indent != here) return std::nullopt;
+  std::string_view content = line.substr(indent);
+  if (content.find(':') != std::string_view::npos || content[0] == '-' || content[0] == '#') return std::nullopt;
+  return ExplainedError{"this line has no ':' after its key",
+                        "write 'key: value'; a line that continues the value above must be indented further",
+                        prev + indent};
 }
 
 }  // namespace
 
 ExplainedError explain_yaml_error(const YamlError& e, std::string_view text) {
-  if (has(e.context, "alias") || has(e.context, "anchor")) return alias_or_anchor(e, text);
-  if (has(e.context, "quoted scalar") && (has(e.problem, "escape") || has(e.problem, "hexdecimal")))
-    return bad_escape(e, text);
-  if (has(e.problem, "cannot start any token")) return cannot_start_token(e, text);
-  if (has(e.problem, "did not find expected key") || has(e.problem, "did not find expected '-'"))
-    return block_item_expected(e, text);
-  if (has(e.problem, "did not find expected ',' or ']'")) return flow_item_expected(e, text, true);
-  if (has(e.problem, "did not find expected ',' or '}'")) return flow_item_expected(e, text, false);
-  if (has(e.problem, "did not find expected node content")) return value_expected(e, text);
+  std::string_view p = e.problem;
+  if (starts(p, UNKNOWN_ANCHOR) || starts(p, ALIAS_NOT_FOUND) || starts(p, ANCHOR_NOT_FOUND))
+    return alias_or_anchor(e, text);
+  if (starts(p, INVALID_ESCAPE) || starts(p, INVALID_HEX) || starts(p, INVALID_UNICODE)) return bad_escape(e, text);
+  if (starts(p, DOC_IN_SCALAR) || starts(p, EOF_IN_SCALAR))
+    return {"a quoted string is not closed", "add the closing quote", opening_quote(text, e.at)};
+  if (starts(p, UNKNOWN_TOKEN)) {
+    std::string c = char_at(text, e.at);
+    if (c == "\t") return {kTabMessage, kTabHint, e.at};
+    return {"a value cannot start with '" + c + "'", "put the value in quotes", e.at};
+  }
+  if (starts(p, END_OF_MAP_FLOW)) return flow_end_expected(e, text, false);
+  if (starts(p, END_OF_SEQ_FLOW)) return flow_end_expected(e, text, true);
+  if (starts(p, END_OF_MAP) || starts(p, END_OF_SEQ)) return block_item_expected(e, text);
+  if (starts(p, FLOW_END)) return stray_flow_end(e, text);
+  if (starts(p, MAP_VALUE))
+    if (auto x = line_without_colon(e, text)) return *x;
   if (auto fixed = fixed_rule(e)) return *fixed;
-  std::string message = "YAML syntax error: " + std::string(e.problem);
-  if (!e.context.empty()) message += " (" + std::string(e.context) + ")";
-  return {message, "", e.problem_at};
+  return {"YAML syntax error: " + std::string(p), "", e.at};
 }
 
 std::optional<SourceLoc> tab_in_indentation(std::string_view text, int line) {

@@ -1,5 +1,5 @@
-// libyaml's syntax errors ("did not find expected key" "while parsing a block mapping"),
-// said the way a person editing a CV would understand them, at the place a person would look.
+// yaml-cpp's syntax errors ("illegal map value", "end of map not found"), said the way a
+// person editing a CV would understand them, at the place a person would look.
 #pragma once
 
 #include <cstddef>
@@ -11,12 +11,10 @@
 
 namespace vitae::load {
 
-/// A syntax error as libyaml reports it, with its marks turned into byte offsets.
+/// A syntax error as yaml-cpp reports it, with its mark turned into a byte offset.
 struct YamlError {
-  std::string_view problem;  ///< what is wrong, e.g. "found unexpected end of stream"
-  std::string_view context;  ///< what was being read, e.g. "while scanning a quoted scalar"; may be empty
-  std::size_t problem_at = 0;  ///< byte offset of the problem
-  std::size_t context_at = 0;  ///< byte offset of the construct's start (e.g. the open quote)
+  std::string_view problem;  ///< yaml-cpp's message, e.g. "illegal map value" (YAML::ErrorMsg)
+  std::size_t at = 0;        ///< byte offset of the problem
   std::optional<std::size_t> open_flow_at;  ///< byte offset of the innermost '[' or '{' still open
 };
 
@@ -30,9 +28,9 @@ struct ExplainedError {
 /// Explains `error`, found in `text`.
 ExplainedError explain_yaml_error(const YamlError& error, std::string_view text);
 
-/// The first tab in the indentation of line `line` (1-based) or the line before: libyaml
-/// reports a tab-indented line as some other error ("found character that cannot start
-/// any token", "did not find expected key").
+/// The first tab in the indentation of line `line` (1-based) or the line before: yaml-cpp
+/// reports a tab-indented line as some other error ("illegal map value", "illegal block
+/// entry").
 std::optional<SourceLoc> tab_in_indentation(std::string_view text, int line);
 
 }  // namespace vitae::load

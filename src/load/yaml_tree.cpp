@@ -1,14 +1,18 @@
 #include "load/yaml_tree.h"
 
-#include <yaml.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <istream>
+#include <streambuf>
 #include <unordered_set>
 #include <vector>
 
 #include "load/input_checks.h"
 #include "load/yaml_errors.h"
-#include "load/yaml_stand_ins.h"
 
 namespace vitae::load {
 
@@ -17,69 +21,47 @@ namespace {
 /// Nodes allowed in one document: far more than any CV, few enough to bound memory.
 constexpr std::size_t kMaxNodes = 100000;
 
-/// Where libyaml's marks are in the source. libyaml counts a mark's index in code points
-/// from the first character after a byte order mark; the tree wants byte offsets, and lines
-/// and columns as LineIndex counts them (libyaml also breaks lines at a lone CR). Marks come
-/// mostly in increasing order, so each conversion walks on from the previous one.
+/// Thrown by the builder to stop yaml-cpp's parser at the first problem; never leaves this file.
+struct StopParsing {};
+
+/// yaml-cpp reads from a std::istream; this one reads the text in place instead of copying
+/// it into a std::istringstream.
+class ViewBuf : public std::streambuf {
+ public:
+  explicit ViewBuf(std::string_view text) {
+    char* p = const_cast<char*>(text.data());  // read only: streambuf's API is not const
+    setg(p, p, p + text.size());
+  }
+};
+
+/// Where yaml-cpp's marks are in the source. A mark's `pos` counts bytes from the first
+/// character after a UTF-8 byte order mark (yaml-cpp skips it); lines and columns are
+/// recomputed as LineIndex counts them (columns in code points).
 class Positions {
  public:
-  explicit Positions(std::string_view text) : text_(text), lines_(text) {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") byte_ = origin_ = 3;
-  }
+  explicit Positions(std::string_view text)
+      : lines_(text), size_(text.size()), origin_(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0) {}
 
-  std::size_t offset(const yaml_mark_t& mark) {
-    while (index_ < mark.index && byte_ < text_.size()) {
-      ++byte_;
-      while (byte_ < text_.size() && continuation(text_[byte_])) ++byte_;
-      ++index_;
-    }
-    while (index_ > mark.index && byte_ > origin_) {
-      --byte_;
-      while (byte_ > origin_ && continuation(text_[byte_])) --byte_;
-      --index_;
-    }
-    return byte_;
+  std::size_t offset(const YAML::Mark& mark) const {
+    return mark.pos < 0 ? origin_ : std::min(size_, origin_ + static_cast<std::size_t>(mark.pos));
   }
-
+  std::size_t origin() const { return origin_; }  ///< the first byte after a byte order mark
   SourceLoc loc(std::size_t offset) { return lines_.at(offset); }
+  SourceLoc loc(const YAML::Mark& mark) { return loc(offset(mark)); }
 
  private:
-  static bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-  std::string_view text_;
   LineIndex lines_;
-  std::size_t origin_ = 0;  ///< the byte of index 0
-  std::size_t index_ = 0;   ///< the previous mark, in code points
-  std::size_t byte_ = 0;    ///< and in bytes
+  std::size_t size_;
+  std::size_t origin_;
 };
 
-/// YAML 1.2's core schema (and yaml-cpp, vitae's parser before libyaml) reads these plain
-/// scalars as null; the readers treat null as "not given".
-bool is_null_word(std::string_view v) { return v == "~" || v == "null" || v == "Null" || v == "NULL"; }
-
-std::string_view view(const yaml_char_t* s, std::size_t length) {
-  return {reinterpret_cast<const char*>(s), length};
-}
-
-/// Tabs after list dashes given to libyaml as spaces (see tabs_after_dashes), and those of
-/// them the parse found inside a scalar, where they were text.
-struct SpacedTabs {
-  std::vector<std::size_t> offsets;  ///< increasing
-  std::vector<std::size_t> in_scalars;
-};
-
-/// Rounds of parse_with_spaced_tabs: two suffice unless giving tabs back changes where
-/// scalars are, which takes a contrived file; after this many its last round stands.
-constexpr int kMaxTabRounds = 4;
-
-/// Builds a YNode tree from libyaml's events. Uses an explicit stack, so deep input cannot
-/// overflow the C++ stack here; nesting is limited all the same, since check_nesting only
-/// estimates it and the tree's destructor recurses.
-class TreeBuilder {
+/// Builds a YNode tree from yaml-cpp's events. Uses an explicit stack, so that the tree's
+/// own building never recurses; nesting is limited all the same (yaml-cpp's parser and the
+/// tree's destructor do recurse), since check_nesting only estimates it.
+class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(std::string_view text, const std::string& path, Diagnostics& diags, bool stand_ins,
-              SpacedTabs* spaced)
-      : positions(text), path_(path), diags_(diags), stand_ins_(stand_ins), spaced_(spaced) {}
+  TreeBuilder(std::string_view text, const std::string& path, Diagnostics& diags)
+      : positions(text), text_(text), path_(path), diags_(diags) {}
 
   std::optional<YNode> root;
   Positions positions;
@@ -91,23 +73,55 @@ class TreeBuilder {
     return std::nullopt;
   }
 
-  /// Takes the next event; false when it ends the parse (with an error in diags).
-  bool take(const yaml_event_t& e) {
-    switch (e.type) {
-      case YAML_DOCUMENT_START_EVENT: return document_start(e.start_mark);
-      case YAML_ALIAS_EVENT: return alias(e);
-      case YAML_SCALAR_EVENT: return scalar(e);
-      case YAML_SEQUENCE_START_EVENT:
-        return open(YNode::Kind::Sequence, e, e.data.sequence_start.anchor,
-                    e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE);
-      case YAML_MAPPING_START_EVENT:
-        return open(YNode::Kind::Map, e, e.data.mapping_start.anchor,
-                    e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
-      case YAML_SEQUENCE_END_EVENT:
-      case YAML_MAPPING_END_EVENT: close(); return true;
-      default: return true;  // stream start and end, document end
-    }
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    std::size_t at = positions.offset(mark);
+    if (++documents_ == 1) return check_directives(at);
+    if (text_.substr(at, 3) != "---")
+      fail_at(at, "unexpected text after the end of the document",
+              "the file holds one mapping; check the brackets and the indentation above");
+    fail_at(at, "a file holds one YAML document; this is a second one", "remove the '---' line or split the file");
   }
+  void OnDocumentEnd() override {}
+
+  /// An empty value, or a plain ~, null, Null or NULL (YAML 1.2's core schema).
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    YNode n = make(YNode::Kind::Null, mark);
+    check_missing(n.offset);
+    place_empty_value(n);
+    attach(std::move(n));
+  }
+
+  /// Refuses an alias, stopping the parse: one report is enough, an alias bomb holds thousands.
+  /// (An alias to an anchor never defined makes yaml-cpp throw; see yaml_errors.cpp.)
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    fail(mark, "YAML aliases (*name) are not supported",
+         "write the value out in full: vitae refuses aliases so that a small file cannot expand into a huge one");
+  }
+
+  /// yaml-cpp's tag is "?" for a plain scalar and "!" for a quoted or block one; anything
+  /// else was written (`!!str x`), so the scalar is not plain.
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
+    YNode n = make(YNode::Kind::Scalar, mark);
+    check_tag(tag, n.offset);
+    check_quote_closed(n.offset);
+    n.value = value;
+    n.plain = tag == "?";
+    attach(std::move(n));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                       YAML::EmitterStyle::value style) override {
+    check_tag(tag, positions.offset(mark));
+    open(YNode::Kind::Sequence, mark, style == YAML::EmitterStyle::Flow);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                  YAML::EmitterStyle::value style) override {
+    check_tag(tag, positions.offset(mark));
+    open(YNode::Kind::Map, mark, style == YAML::EmitterStyle::Flow);
+  }
+  void OnMapEnd() override { close(); }
 
  private:
   struct Frame {
@@ -116,57 +130,107 @@ class TreeBuilder {
     bool flow = false;         ///< written with [ ] or { }
   };
 
-  bool document_start(const yaml_mark_t& mark) {
-    if (++documents_ == 1) return true;
-    return fail(mark, "a file holds one YAML document; this is a second one", "remove the '---' line or split the file");
+  /// yaml-cpp accepts, and YAML 1.2 does not, an item missing between commas ("[a, , b]")
+  /// and a key missing before ':' (": x"), reading each as null.
+  void check_missing(std::size_t at) {
+    if (stack_.empty() || at >= text_.size()) return;
+    const Frame& top = stack_.back();
+    if (text_[at] == ',' && top.node.kind == YNode::Kind::Sequence)
+      fail_at(at, "expected a value before ','", "remove the extra ','");
+    if (text_[at] == ':' && top.node.kind == YNode::Kind::Map && !top.key)
+      fail_at(at, "a key is missing before ':'", "write 'key: value'");
   }
 
-  /// Refuses an alias, stopping the parse: one report is enough, an alias bomb holds thousands.
-  bool alias(const yaml_event_t& e) {
-    // An alias to an anchor never defined is a value starting with '*', not meant as an alias.
-    bool defined = anchors_.count(std::string(reinterpret_cast<const char*>(e.data.alias.anchor))) != 0;
-    return fail(e.start_mark, "YAML aliases (*name) are not supported",
-                defined ? "write the value out in full: vitae refuses aliases so that a small file "
-                          "cannot expand into a huge one"
-                        : "a value starting with '*' must be quoted, e.g. '*italic* text'");
+  /// A tag other than YAML's own (`!!str`) is a value that starts with '!' by mistake:
+  /// vitae gives tags no meaning, and yaml-cpp accepts any ("!x!y z").
+  void check_tag(const std::string& tag, std::size_t at) {
+    if (tag.empty() || tag == "?" || tag == "!" || tag.starts_with("tag:yaml.org,2002:")) return;
+    fail_at(at, "a value starting with '!' must be quoted", "'!' starts a YAML tag; put the value in quotes");
   }
 
-  bool scalar(const yaml_event_t& e) {
-    const auto& s = e.data.scalar;
-    remember(s.anchor);
-    if (spaced_) note_spaced_tabs_inside(e);
-    bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
-    // An untagged empty node (an anchor alone included) is null; a tagged one (`x: !!str`)
-    // is an empty string, as it was with yaml-cpp.
-    bool null = plain && !s.tag && (s.length == 0 || is_null_word(view(s.value, s.length)));
-    std::optional<YNode> n = make(null ? YNode::Kind::Null : YNode::Kind::Scalar, e.start_mark);
-    if (!n) return false;
-    if (!null) {
-      n->value.assign(view(s.value, s.length));
-      if (stand_ins_) restore_stand_ins(n->value);
-      n->plain = plain && !s.tag;
+  /// yaml-cpp skips directives it does not know ("%FOO bar"), which in a CV are more likely
+  /// a value that lost its key; YAML 1.2 reserves them, and only %YAML and %TAG exist.
+  void check_directives(std::size_t document_start) {
+    for (std::size_t line = positions.origin(); line < document_start;) {
+      std::string_view rest = text_.substr(line);
+      if (rest.starts_with('%') && !rest.starts_with("%YAML ") && !rest.starts_with("%TAG "))
+        fail_at(line, "a line starting with '%' is a YAML directive, and this one is not valid",
+                "remove the line, or quote a value starting with '%'");
+      std::size_t nl = text_.find('\n', line);
+      if (nl == std::string_view::npos) break;
+      line = nl + 1;
     }
-    attach(std::move(*n));
-    return true;
   }
 
-  void note_spaced_tabs_inside(const yaml_event_t& e) {
-    std::size_t end = positions.offset(e.end_mark);
-    std::size_t start = positions.offset(e.start_mark);
-    const std::vector<std::size_t>& tabs = spaced_->offsets;
-    for (auto it = std::lower_bound(tabs.begin(), tabs.end(), start); it != tabs.end() && *it < end; ++it)
-      spaced_->in_scalars.push_back(*it);
+  /// yaml-cpp marks an empty value ("headline:" with nothing after it) at the next token,
+  /// often on a later line; a message about the value belongs right after its ':' or '-'.
+  void place_empty_value(YNode& n) {
+    if (written_null(n.offset)) return;
+    std::size_t i = n.offset;
+    while (i > 0) {
+      char c = text_[i - 1];
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        --i;
+      } else if (std::size_t hash = comment_start(i - 1); hash != std::string_view::npos) {
+        i = hash;
+      } else {
+        break;
+      }
+    }
+    if (i > 0 && (text_[i - 1] == ':' || text_[i - 1] == '-') && i < n.offset) {
+      n.offset = i;
+      n.loc = positions.loc(i);
+    }
   }
 
-  bool open(YNode::Kind kind, const yaml_event_t& e, const yaml_char_t* anchor, bool flow) {
-    remember(anchor);
+  /// True when a null word ("~", "null", "Null", "NULL") is written at byte `at`.
+  bool written_null(std::size_t at) const {
+    for (std::string_view word : {"~", "null", "Null", "NULL"}) {
+      if (text_.substr(at, word.size()) != word) continue;
+      std::size_t end = at + word.size();
+      if (end == text_.size() || std::string_view(" \t\r\n,]}:#").find(text_[end]) != std::string_view::npos)
+        return true;
+    }
+    return false;
+  }
+
+  /// The '#' starting a comment that byte `at` is in, or npos: a '#' after a blank or at the
+  /// start of its line, with an even number of quotes before it on the line.
+  std::size_t comment_start(std::size_t at) const {
+    std::size_t start = text_.rfind('\n', at);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    int quotes = 0;
+    for (std::size_t k = start; k <= at; ++k) {
+      if (text_[k] == '"' || text_[k] == '\'') ++quotes;
+      if (text_[k] == '#' && quotes % 2 == 0 && (k == start || text_[k - 1] == ' ' || text_[k - 1] == '\t')) return k;
+    }
+    return std::string_view::npos;
+  }
+
+  /// yaml-cpp 0.7 takes a quoted scalar left open at the end of the file for one that runs
+  /// to the end; refuse it, at the opening quote.
+  void check_quote_closed(std::size_t at) {
+    if (at >= text_.size() || (text_[at] != '"' && text_[at] != '\'')) return;
+    char q = text_[at];
+    for (std::size_t i = at + 1; i < text_.size(); ++i) {
+      if (q == '"' && text_[i] == '\\') {
+        ++i;
+      } else if (text_[i] == q) {
+        if (q == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+          ++i;  // '' is an escaped quote
+          continue;
+        }
+        return;
+      }
+    }
+    fail_at(at, "a quoted string is not closed", "add the closing quote");
+  }
+
+  void open(YNode::Kind kind, const YAML::Mark& mark, bool flow) {
     if (stack_.size() >= static_cast<std::size_t>(kMaxNesting))
-      return fail(e.start_mark, "nesting too deep: more than " + std::to_string(kMaxNesting) + " levels",
-                  "a CV nests a few levels; this file looks generated or damaged");
-    std::optional<YNode> n = make(kind, e.start_mark);
-    if (!n) return false;
-    stack_.push_back({std::move(*n), std::nullopt, flow});
-    return true;
+      fail(mark, "nesting too deep: more than " + std::to_string(kMaxNesting) + " levels",
+           "a CV nests a few levels; this file looks generated or damaged");
+    stack_.push_back({make(kind, mark), std::nullopt, flow});
   }
 
   void close() {
@@ -191,12 +255,10 @@ class TreeBuilder {
     }
   }
 
-  std::optional<YNode> make(YNode::Kind kind, const yaml_mark_t& mark) {
-    if (++count_ > kMaxNodes) {
+  YNode make(YNode::Kind kind, const YAML::Mark& mark) {
+    if (++count_ > kMaxNodes)
       fail(mark, "the document has more than " + std::to_string(kMaxNodes) + " YAML nodes",
            "a CV needs a few thousand at most");
-      return std::nullopt;
-    }
     YNode n;
     n.kind = kind;
     n.offset = positions.offset(mark);
@@ -204,145 +266,34 @@ class TreeBuilder {
     return n;
   }
 
-  void remember(const yaml_char_t* anchor) {
-    if (anchor) anchors_.insert(reinterpret_cast<const char*>(anchor));
+  [[noreturn]] void fail(const YAML::Mark& mark, std::string message, std::string hint) {
+    fail_at(positions.offset(mark), std::move(message), std::move(hint));
+  }
+  [[noreturn]] void fail_at(std::size_t at, std::string message, std::string hint) {
+    diags_.error(path_, positions.loc(at), std::move(message), std::move(hint));
+    throw StopParsing{};
   }
 
-  bool fail(const yaml_mark_t& mark, std::string message, std::string hint) {
-    diags_.error(path_, positions.loc(positions.offset(mark)), std::move(message), std::move(hint));
-    return false;
-  }
-
+  std::string_view text_;
   const std::string& path_;
   Diagnostics& diags_;
-  bool stand_ins_;
-  SpacedTabs* spaced_;  ///< null unless tabs after dashes were made spaces
   std::vector<Frame> stack_;
-  std::unordered_set<std::string> anchors_;
   std::size_t count_ = 0;
   int documents_ = 0;
 };
 
-/// libyaml's parser, deleted on every way out.
-class Parser {
- public:
-  explicit Parser(std::string_view text) : ok_(yaml_parser_initialize(&parser_) != 0) {
-    if (ok_)
-      yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  }
-  ~Parser() {
-    if (ok_) yaml_parser_delete(&parser_);
-  }
-  Parser(const Parser&) = delete;
-  Parser& operator=(const Parser&) = delete;
-
-  bool ok() const { return ok_; }
-  const yaml_parser_t& state() const { return parser_; }
-  bool next(yaml_event_t& event) { return yaml_parser_parse(&parser_, &event) != 0; }
-
- private:
-  yaml_parser_t parser_;
-  bool ok_;
-};
-
-/// One event, deleted on every way out.
-struct Event {
-  yaml_event_t event{};
-  Event() = default;
-  Event(const Event&) = delete;
-  Event& operator=(const Event&) = delete;
-  ~Event() { yaml_event_delete(&event); }
-};
-
-std::string code_point_name(unsigned int c) {
-  const char* digits = "0123456789ABCDEF";
-  std::string hex;
-  for (int shift = c > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4) hex += digits[(c >> shift) & 15];
-  return "U+" + hex;
-}
-
-/// Reports why libyaml stopped: a syntax error explained (see yaml_errors.h), a character
-/// libyaml refuses, or no memory.
-void report_parse_error(const yaml_parser_t& p, std::string_view text, TreeBuilder& builder, const std::string& path,
-                        Diagnostics& diags) {
-  Positions& positions = builder.positions;
-  if (p.error == YAML_MEMORY_ERROR) {
-    diags.error(path, {1, 1}, "cannot parse the file: out of memory");
-    return;
-  }
-  if (p.error == YAML_READER_ERROR) {
-    // Only when with_stand_ins gave up (the text uses plane 15): problem_offset is in bytes.
-    SourceLoc loc = positions.loc(std::min(p.problem_offset, text.size()));
-    if (p.problem && std::string_view(p.problem) == "control characters are not allowed")
-      diags.error(path, loc, "the file contains the character " + code_point_name(static_cast<unsigned>(p.problem_value)) +
-                                 ", which YAML does not allow", "remove it, or write it as an escape in a double-quoted string");
-    else
-      diags.error(path, loc, std::string("cannot read the file: ") + (p.problem ? p.problem : "unknown problem"));
-    return;
-  }
-  YamlError e{p.problem ? p.problem : "syntax error", p.context ? p.context : "", positions.offset(p.problem_mark),
-              positions.offset(p.context_mark), builder.open_flow()};
-  ExplainedError x = explain_yaml_error(e, text);
-  SourceLoc loc = positions.loc(x.at);
+/// Reports why yaml-cpp stopped, explained (see yaml_errors.h).
+void report_parse_error(const YAML::Exception& e, std::string_view text, TreeBuilder& builder,
+                        const std::string& path, Diagnostics& diags) {
+  YamlError error{e.msg, builder.positions.offset(e.mark), builder.open_flow()};
+  ExplainedError x = explain_yaml_error(error, text);
+  SourceLoc loc = builder.positions.loc(x.at);
   if (auto tab = tab_in_indentation(text, loc.line)) {
-    loc = *tab;  // whatever libyaml says, a tab in the indentation is the likely cause
+    loc = *tab;  // whatever yaml-cpp says, a tab in the indentation is the likely cause
     x.message = "a tab is used for indentation";
     x.hint = "YAML indents with spaces; replace the tab";
   }
   diags.error(path, loc, x.message, x.hint);
-}
-
-/// One run of libyaml over `input` (the text, or a copy with some tabs made spaces), building
-/// the tree with positions in `text`. When `stopped_at_tab` is given and libyaml stops at a
-/// tab after a list's dash, sets it instead of reporting an error.
-std::optional<YNode> parse_once(std::string_view input, std::string_view text, const std::string& path,
-                                Diagnostics& diags, SpacedTabs* spaced, bool* stopped_at_tab) {
-  std::optional<std::string> stood_in = with_stand_ins(input);
-  Parser parser(stood_in ? std::string_view(*stood_in) : input);
-  if (!parser.ok()) {
-    diags.error(path, {1, 1}, "cannot parse the file: out of memory");
-    return std::nullopt;
-  }
-  TreeBuilder builder(text, path, diags, stood_in.has_value(), spaced);
-  for (;;) {
-    Event e;
-    if (!parser.next(e.event)) {
-      const yaml_parser_t& p = parser.state();
-      if (stopped_at_tab && p.error == YAML_SCANNER_ERROR &&
-          is_tab_after_dash(text, builder.positions.offset(p.problem_mark)))
-        *stopped_at_tab = true;
-      else
-        report_parse_error(p, text, builder, path, diags);
-      return std::nullopt;
-    }
-    if (!builder.take(e.event)) return std::nullopt;
-    if (e.event.type == YAML_STREAM_END_EVENT) break;
-  }
-  if (!builder.root) return YNode{};
-  return std::move(builder.root);
-}
-
-/// Parses `text` with every tab after a list's dash given to libyaml as a space, as YAML 1.2
-/// reads it. A tab found inside a scalar was text after all: it is given back and the text
-/// parsed again (in a round or two, as each round finds every such scalar it reaches).
-std::optional<YNode> parse_with_spaced_tabs(std::string_view text, const std::string& path, Diagnostics& diags) {
-  SpacedTabs tabs{tabs_after_dashes(text), {}};
-  std::string input(text);
-  for (int round = 1;; ++round) {
-    for (std::size_t t : tabs.offsets) input[t] = ' ';
-    tabs.in_scalars.clear();
-    Diagnostics round_diags;  // only the last round's errors are the file's
-    std::optional<YNode> root = parse_once(input, text, path, round_diags, &tabs, nullptr);
-    if (tabs.in_scalars.empty() || round == kMaxTabRounds) {
-      for (const Diagnostic& d : round_diags.all()) diags.add(d);
-      return root;
-    }
-    std::sort(tabs.in_scalars.begin(), tabs.in_scalars.end());
-    for (std::size_t t : tabs.in_scalars) input[t] = '\t';
-    std::erase_if(tabs.offsets, [&](std::size_t t) {
-      return std::binary_search(tabs.in_scalars.begin(), tabs.in_scalars.end(), t);
-    });
-  }
 }
 
 }  // namespace
@@ -395,12 +346,25 @@ SourceLoc LineIndex::at(std::size_t offset) {
   return cursor_;
 }
 
-std::optional<YNode> parse_yaml_tree(std::string_view text, const std::string& path,
-                                     Diagnostics& diags) {
-  bool stopped_at_tab = false;
-  std::optional<YNode> root = parse_once(text, text, path, diags, nullptr, &stopped_at_tab);
-  if (!stopped_at_tab) return root;
-  return parse_with_spaced_tabs(text, path, diags);
+std::optional<YNode> parse_yaml_tree(std::string_view text, const std::string& path, Diagnostics& diags) {
+  TreeBuilder builder(text, path, diags);
+  ViewBuf buf(text);
+  std::istream in(&buf);
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const StopParsing&) {
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    report_parse_error(e, text, builder, path, diags);
+    return std::nullopt;
+  } catch (const std::exception& e) {  // std::bad_alloc, or anything else from the library
+    diags.error(path, {1, 1}, std::string("cannot parse the file: ") + e.what());
+    return std::nullopt;
+  }
+  if (!builder.root) return YNode{};
+  return std::move(builder.root);
 }
 
 }  // namespace vitae::load

@@ -1,4 +1,4 @@
-// YAML syntax errors: libyaml's problems said the way a person editing a CV understands
+// YAML syntax errors: the parser's problems said the way a person editing a CV understands
 // them, each at the place to fix (pinned: message, line:column and hint).
 #include <gtest/gtest.h>
 
@@ -70,7 +70,8 @@ TEST(YamlSyntax, IndentationAndStructure) {
        "write 'key: value'; a line that continues the value above must be indented further"},
       {"key missing", "cv:\n  name: Ada\n  : x\n", "a key is missing before ':'", "3:3", "write 'key: value'"},
       {"'?' in a value", "cv:\n  name: ? x\n", "unexpected '?' here", "2:9", "a value starting with '? ' must be quoted"},
-      {"value missing in a flow", "cv:\n  x: [a, }\n", "expected a value here", "2:10", ""},
+      {"wrong bracket closes a flow", "cv:\n  x: [a, }\n", "unexpected '}' here", "2:10",
+       "the '[' at line 2, column 6 is closed with ']'"},
   };
   for (const auto& c : cases) expect_syntax_error(c);
 }
@@ -89,7 +90,7 @@ TEST(YamlSyntax, CharactersThatMustBeQuoted) {
       {"greater-than", "cv:\n  summary: > 10 years\n", "a value starting with '|' or '>' must be quoted", "2:14",
        "or write '|' alone at the end of the line and the text on the lines below, indented"},
       {"directive", "%FOO bar\n---\ncv: x\n", "a line starting with '%' is a YAML directive, and this one is not valid",
-       "1:5", "remove the line, or quote a value starting with '%'"},
+       "1:1", "remove the line, or quote a value starting with '%'"},
       {"YAML version", "%YAML 2.0\n---\ncv: x\n", "this YAML version is not supported", "1:1",
        "write '%YAML 1.2' (or 1.1), or remove the line"},
   };
