@@ -73,6 +73,9 @@ struct Entry {
 
   // Common fields.
   Text date;                            ///< free text, wins over start/end when given
+  /// `date` when it is written as a date (YYYY, YYYY-MM, YYYY-MM-DD): shown formatted with
+  /// design.templates.single_date, as RenderCV shows it ("2023-07" -> "July 2023").
+  std::optional<Date> date_value;
   std::optional<Date> start_date, end_date;
   Text location;
   Text summary;

@@ -121,8 +121,9 @@ std::string format_date(const Date& date, const Locale& locale, const std::strin
 }
 
 std::string entry_date_text(const Entry& e, const Design& design, const Locale& locale) {
-  if (!e.date.empty()) return e.date.markup;
   const std::string& single = design.templates.single_date;
+  if (e.date_value) return format_date(*e.date_value, locale, single);
+  if (!e.date.empty()) return e.date.markup;
   if (e.start_date && e.end_date) {
     std::map<std::string, std::string> f{{"START_DATE", format_date(*e.start_date, locale, single)},
                                          {"END_DATE", format_date(*e.end_date, locale, single)}};

@@ -30,12 +30,15 @@ Text* text_field(Entry& e, const std::string& key) {
   return nullptr;
 }
 
-/// `date:` is free text, but one shaped like a date must be a real date.
+/// `date:` is free text, but one shaped like a date must be a real date, and is shown as one.
 void read_free_date(const YNode& v, Entry& e, Reader& r) {
   auto t = r.text(v, "date");
   if (!t) return;
   std::string error;
-  if (looks_like_date(t->markup) && !parse_date(t->markup, &error)) r.error(t->loc, error);
+  if (looks_like_date(t->markup)) {
+    e.date_value = parse_date(t->markup, &error);
+    if (!e.date_value) r.error(t->loc, error);
+  }
   e.date = *t;
 }
 
@@ -45,6 +48,22 @@ std::string date_string(const Date& d) {
   if (d.month) s += "-" + two(d.month);
   if (d.day) s += "-" + two(d.day);
   return s;
+}
+
+/// RenderCV's reading of partial dates (check_and_adjust_dates): a start alone is ongoing,
+/// an end alone is a one-day event, shown as a `date` would be; a `date` wins over both.
+void complete_dates(Entry& e) {
+  if (!e.date.empty()) return;
+  if (e.start_date && !e.end_date) {
+    Date present;
+    present.present = true;
+    present.loc = e.start_date->loc;
+    e.end_date = present;
+  } else if (!e.start_date && e.end_date) {
+    e.date = {e.end_date->present ? "present" : date_string(*e.end_date), e.end_date->loc};
+    e.date_value = e.end_date;
+    e.end_date.reset();
+  }
 }
 
 }  // namespace
@@ -106,6 +125,7 @@ Entry read_entry(const YNode& node, EntryKind kind, Reader& r) {
       r.error(node.loc, context + " has no '" + req + "'",
               std::string(entry_kind_name(kind)[0] == 'E' ? "an " : "a ") + entry_kind_name(kind) + " needs " + schema.required.front() +
                   (schema.required.size() > 1 ? " and " + schema.required.back() : ""));
+  complete_dates(e);
   if (e.start_date && e.end_date && ends_before_start(*e.start_date, *e.end_date))
     r.error(e.end_date->loc, "end_date " + date_string(*e.end_date) + " is before start_date " +
                                  date_string(*e.start_date));

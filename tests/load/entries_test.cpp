@@ -11,6 +11,34 @@ using testing::cv_with_sections;
 using testing::disk_options;
 using testing::load_text;
 
+// RenderCV's check_and_adjust_dates: a start alone is ongoing, an end alone is a one-day
+// event shown as a date, a date-shaped `date` is a date, and `date` wins over both.
+TEST(Entries, PartialDatesAreReadAsRenderCvReadsThem) {
+  auto l = load_text(cv_with_sections(R"(    s:
+      - name: Ongoing
+        start_date: 2020-03
+      - name: One day
+        end_date: 2021-05-17
+      - name: Dated
+        date: 2023-07
+      - name: Free text
+        date: Fall 2021
+        start_date: 2020
+)"));
+  ASSERT_TRUE(l.doc) << l.text();
+  const auto& es = l.doc->cv.sections.at(0).entries;
+  ASSERT_TRUE(es[0].end_date);
+  EXPECT_TRUE(es[0].end_date->present);
+  EXPECT_FALSE(es[1].start_date || es[1].end_date);
+  ASSERT_TRUE(es[1].date_value);
+  EXPECT_EQ(es[1].date_value->day, 17);
+  EXPECT_EQ(es[1].date.markup, "2021-05-17");
+  ASSERT_TRUE(es[2].date_value);
+  EXPECT_EQ(es[2].date_value->month, 7);
+  EXPECT_FALSE(es[3].date_value);
+  EXPECT_EQ(es[3].date.markup, "Fall 2021");
+}
+
 TEST(Entries, EducationWithAllFields) {
   auto l = load_text(cv_with_sections(R"(    education:
       - institution: MIT
