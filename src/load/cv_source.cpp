@@ -9,6 +9,7 @@
 #include "load/photo.h"
 #include "load/tree_edit.h"
 #include "load/variants.h"
+#include "load/json_resume.h"
 #include "load/yaml_tree.h"
 
 namespace vitae {
@@ -64,6 +65,8 @@ class Opener {
     // Parsed with diagnostics of its own, so that their positions name this file.
     Diagnostics parse_diags;
     std::optional<YNode> root = parse_yaml_tree(f.text, f.path, parse_diags);
+    // A JSON Resume file (here or extended) is read as the RenderCV CV it maps to.
+    if (root && is_json_resume(*root)) root = from_json_resume(*root, f.path, parse_diags);
     for (Diagnostic d : parse_diags.all()) {
       d.loc.file = index;
       diags_.add(std::move(d));

@@ -1,5 +1,6 @@
 // The loader: CV source text (YAML or JSON, RenderCV's schema plus vitae's extensions) to a
-// validated Document. The only stage that uses libyaml; no libyaml type leaves it.
+// validated Document. The only stage that uses yaml-cpp; no yaml-cpp type leaves it. A JSON
+// Resume file (`basics` at its top level) is read as the RenderCV CV it maps to.
 //
 // A CV may extend another file (`extends:`), name tailored variants (`variants:`), select
 // content by tags and set values by key path (docs/variants.md). CvSource holds a CV with
@@ -79,5 +80,12 @@ std::vector<LayoutSummary> builtin_layout_list();
 /// were no errors. Never throws.
 std::optional<Document> load_document(const SourceFile& source, Diagnostics& diags,
                                       const LoadOptions& options = {});
+
+/// `vitae convert`: the vitae (RenderCV-format) YAML a JSON Resume file is read as, so that
+/// building it gives the same PDF. Fields with no place in the CV are warnings in `diags`;
+/// returns nothing when there were errors (the file is not JSON Resume, a field has the
+/// wrong type, ...).
+std::optional<std::string> convert_json_resume(const SourceFile& source, Diagnostics& diags,
+                                               const LoadOptions& options = {});
 
 }  // namespace vitae

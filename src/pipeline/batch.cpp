@@ -18,6 +18,7 @@
 #include "pipeline/atomic_file.h"
 #include "pipeline/build.h"
 #include "pipeline/depfile.h"
+#include "pipeline/input_file.h"
 #include "pipeline/output.h"
 #include "image/limits.h"
 #include "load/load.h"
@@ -30,30 +31,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-// Reads a whole file, refusing directories and anything over `limit` bytes (read at most
-// limit + 1 bytes so a huge or endless file costs nothing).
-std::optional<std::string> read_input_file(const std::string& path, std::size_t limit, std::string* error) {
-  struct stat st {};
-  if (stat(path.c_str(), &st) != 0) return *error = std::strerror(errno), std::nullopt;
-  if (S_ISDIR(st.st_mode)) return *error = "it is a directory", std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return *error = std::strerror(errno), std::nullopt;
-  // The size from stat, capped: a file that grows while read, or reports no size (a pipe),
-  // is still read only up to the limit.
-  std::size_t want = S_ISREG(st.st_mode) ? std::min<std::size_t>(st.st_size, limit) + 1 : limit + 1;
-  std::string text(want, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  std::size_t got = static_cast<std::size_t>(in.gcount());
-  while (got == text.size() && got <= limit) {  // grew since stat: read on, to the limit
-    text.resize(std::min(text.size() * 2, limit + 1));
-    in.read(text.data() + got, static_cast<std::streamsize>(text.size() - got));
-    got += static_cast<std::size_t>(in.gcount());
-    if (in.gcount() == 0) break;
-  }
-  text.resize(got);
-  return text;
-}
 
 // SOURCE_DATE_EPOCH per reproducible-builds.org: a decimal integer; anything else is an error.
 bool parse_epoch(const std::string& s, int64_t* out) {

@@ -5,6 +5,7 @@
 #include "load/load.h"
 #include "pipeline/batch.h"
 #include "pipeline/completions.h"
+#include "pipeline/convert.h"
 #include "text/font_library.h"
 #include "pipeline/new_cv.h"
 #include "pipeline/schema.h"
@@ -20,6 +21,7 @@ constexpr const char* kUsage =
     "       vitae check INPUT... [--variant NAME | --all-variants] [--set KEY=VALUE]...\n"
     "                   [--max-pages N [--max-pages-strict]]\n"
     "       vitae new \"FULL NAME\" [--layout NAME] [-o FILE]\n"
+    "       vitae convert RESUME.json [-o FILE]\n"
     "       vitae layouts | vitae fonts | vitae schema | vitae completions SHELL\n"
     "       vitae help [COMMAND] | --help | --version\n";
 
@@ -76,6 +78,13 @@ std::string help_text(std::string_view topic) {
            "Writes FULL_NAME_CV.yaml (or FILE): a complete CV to fill in, with every entry type,\n"
            "tags and a tailored variant, in the layout NAME (default: classic; vitae layouts\n"
            "lists them). An existing file is never overwritten (exit 1).\n";
+  if (topic == "convert")
+    return "usage: vitae convert RESUME.json [-o FILE]\n\n"
+           "Writes a JSON Resume file (jsonresume.org) as vitae's YAML (RenderCV's format), to\n"
+           "RESUME.yaml or FILE ('-': standard output). Building it gives the same PDF as\n"
+           "building the JSON, which vitae also reads as it is. A field with no place in the CV\n"
+           "is named in a warning (docs/input.md has the mapping). An existing file is never\n"
+           "overwritten (exit 1).\n";
   if (topic == "completions")
     return "usage: vitae completions bash|zsh|fish\n\nPrints the shell's completion script for vitae: commands, options, layout names\n"
            "and CV files. bash: vitae completions bash > ~/.local/share/bash-completion/completions/vitae\n";
@@ -96,6 +105,7 @@ std::string help_text(std::string_view topic) {
          "  build    typeset CVs into PDFs\n"
          "  check    validate CVs without writing anything\n"
          "  new      write a CV to start from\n"
+         "  convert  write a JSON Resume file as vitae's YAML\n"
          "  layouts  list the built-in layouts\n"
          "  fonts    list the font families a CV can name\n"
          "  schema   print the JSON Schema of the input\n"
@@ -138,6 +148,7 @@ int run_cli(const std::vector<std::string>& argv, const CliIo& io) {
     case Command::Help: io.out(help_text(args->help_topic)); return 0;
     case Command::Version: io.out("vitae " VITAE_VERSION "\n"); return 0;
     case Command::New: return run_new(*args, io);
+    case Command::Convert: return run_convert(*args, io);
     case Command::Layouts: return list_layouts(io);
     case Command::Fonts: return list_fonts(io);
     case Command::Completions:

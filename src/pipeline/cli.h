@@ -13,7 +13,7 @@
 
 namespace vitae {
 
-enum class Command { Build, Check, New, Layouts, Fonts, Schema, Completions, Help, Version };
+enum class Command { Build, Check, New, Convert, Layouts, Fonts, Schema, Completions, Help, Version };
 
 /// What the user asked for on the command line.
 struct CliArgs {

@@ -14,6 +14,7 @@ std::optional<Command> command_named(const std::string& word) {
   if (word == "check") return Command::Check;
   if (word == "layouts") return Command::Layouts;
   if (word == "new") return Command::New;
+  if (word == "convert") return Command::Convert;
   if (word == "fonts") return Command::Fonts;
   if (word == "completions") return Command::Completions;
   if (word == "schema") return Command::Schema;
@@ -162,6 +163,25 @@ std::optional<CliArgs> parse_new_args(const std::vector<std::string>& args, CliA
   return out;
 }
 
+/// `vitae convert INPUT [-o OUTPUT]`.
+std::optional<CliArgs> parse_convert_args(const std::vector<std::string>& args, CliArgs& out, std::string* error) {
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-o" || a == "--output") {
+      if (i + 1 >= args.size()) return *error = a + " needs a value", std::nullopt;
+      out.output = args[++i];
+    } else if (a.size() > 1 && a[0] == '-') {
+      return *error = "unknown option '" + a + "' for 'vitae convert'", std::nullopt;
+    } else if (out.inputs.empty()) {
+      out.inputs.push_back(a);
+    } else {
+      return *error = "'vitae convert' takes one file", std::nullopt;
+    }
+  }
+  if (out.inputs.empty()) return *error = "'vitae convert' needs a JSON Resume file", std::nullopt;
+  return out;
+}
+
 std::optional<CliArgs> parse_cli_args(const std::vector<std::string>& args, std::string* error) {
   CliArgs out;
   if (args.empty()) {  // plain `vitae`: bad usage, as the README's table says
@@ -197,6 +217,7 @@ std::optional<CliArgs> parse_cli_args(const std::vector<std::string>& args, std:
       return out;
     }
   if (*cmd == Command::New) return parse_new_args(args, out, error);
+  if (*cmd == Command::Convert) return parse_convert_args(args, out, error);
   if (*cmd == Command::Completions) {
     if (args.size() != 2) return *error = "'vitae completions' takes one shell: bash, zsh or fish", std::nullopt;
     out.inputs.push_back(args[1]);

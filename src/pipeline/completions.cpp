@@ -6,7 +6,7 @@ namespace vitae {
 
 namespace {
 
-constexpr const char* kCommands = "build check new layouts fonts schema completions help";
+constexpr const char* kCommands = "build check new convert layouts fonts schema completions help";
 constexpr const char* kBuildOptions =
     "-o --output --variant --all-variants --set --max-pages --max-pages-strict -j -v --verbose -MD "
     "--depfile --stats --dump --help";

@@ -1,13 +1,11 @@
 #include "pipeline/new_cv.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 
 #include "layout/fields.h"
 #include "load/load.h"
+#include "pipeline/new_file.h"
 
 namespace vitae {
 
@@ -21,27 +19,6 @@ std::string yaml_escaped(const std::string& s) {
     out += c;
   }
   return out;
-}
-
-/// Creates `path` and writes `text`, failing if it exists (O_EXCL: no race with another
-/// process creating it meanwhile). Empty on success, else the reason.
-std::string create_new_file(const std::string& path, const std::string& text) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return std::strerror(errno);
-  std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      std::string why = std::strerror(errno);
-      ::close(fd);
-      ::unlink(path.c_str());
-      return why;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::close(fd) != 0) return std::strerror(errno);
-  return "";
 }
 
 }  // namespace
@@ -79,8 +56,7 @@ int run_new(const CliArgs& args, const CliIo& io) {
   const std::string path = args.output.value_or(new_cv_file_name(name));
   const std::string file_name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
   if (std::string why = create_new_file(path, new_cv_text(name, file_name, layout)); !why.empty()) {
-    io.err("vitae: error: cannot create '" + path + "': " + why +
-           (why == std::strerror(EEXIST) ? "\n  hint: vitae new never overwrites a file; choose another with -o\n" : "\n"));
+    io.err("vitae: error: cannot create '" + path + "': " + why + "\n" + new_file_hint(why, "new"));
     return 1;
   }
   io.out("wrote " + path + "\n");

@@ -80,6 +80,41 @@ TEST(Cli, NewWritesACvThatChecksCleanInEveryLayoutAndNeverOverwrites) {
   EXPECT_EQ(new_cv_file_name("Ada Lovelace"), "Ada_Lovelace_CV.yaml");
 }
 
+TEST(Cli, ConvertWritesYamlThatBuildsTheSamePdfAndNeverOverwrites) {
+  test_support::TempDir dir;
+  const std::string json = std::string(VITAE_SOURCE_DIR) + "/data/examples/richard-hendriks.json";
+  const std::string yaml = dir.file("richard.yaml");
+  CliRun c = run({"convert", json, "-o", yaml});
+  ASSERT_EQ(c.code, 0) << c.err;
+  EXPECT_EQ(c.out, "wrote " + yaml + "\n");
+  // Fields with no place in the CV are named, at their place in the JSON.
+  EXPECT_NE(c.err.find("richard-hendriks.json:35:7: warning: the JSON Resume field 'work.description'"),
+            std::string::npos) << c.err;
+  const std::map<std::string, std::string> env{{"SOURCE_DATE_EPOCH", "1700000000"}};
+  CliRun a = run({"build", json, "-o", dir.file("a.pdf")}, {}, env);
+  CliRun b = run({"build", yaml, "-o", dir.file("b.pdf")}, {}, env);
+  ASSERT_EQ(a.code, 0) << a.err;
+  ASSERT_EQ(b.code, 0) << b.err;
+  EXPECT_EQ(b.err.find("warning"), std::string::npos) << b.err;  // the YAML is clean
+  EXPECT_EQ(test_support::read_bytes(dir.file("a.pdf")), test_support::read_bytes(dir.file("b.pdf")));
+  // Never overwritten; to standard output with -o -.
+  const std::string before = test_support::read_bytes(yaml);
+  CliRun again = run({"convert", json, "-o", yaml});
+  EXPECT_EQ(again.code, 1);
+  EXPECT_NE(again.err.find("never overwrites"), std::string::npos) << again.err;
+  EXPECT_EQ(test_support::read_bytes(yaml), before);
+  CliRun out = run({"convert", json, "-o", "-"});
+  EXPECT_EQ(out.code, 0);
+  EXPECT_EQ(out.out, before);
+  // A RenderCV-format file has nothing to convert; no file is written.
+  CliRun not_json = run({"convert", std::string(VITAE_SOURCE_DIR) + "/data/examples/wei-wen.yaml", "-o", dir.file("w.yaml")});
+  EXPECT_EQ(not_json.code, 1);
+  EXPECT_NE(not_json.err.find("error: this is not a JSON Resume file"), std::string::npos) << not_json.err;
+  EXPECT_FALSE(fs::exists(dir.file("w.yaml")));
+  EXPECT_EQ(run({"convert"}).code, 2);
+  EXPECT_EQ(run({"convert", "a.json", "b.json"}).code, 2);
+}
+
 TEST(Cli, FontsListsTheBundledFamiliesThenTheInstalledOnes) {
   CliRun r = run({"fonts"});
   EXPECT_EQ(r.code, 0) << r.err;

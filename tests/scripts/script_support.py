@@ -25,6 +25,21 @@ MINIMAL_CV = b"""cv:
 TYPO_CV = MINIMAL_CV.replace(b"start_date: 1842-01", b"strat_date: 1842-01")
 
 
+def cv_source(vitae, path):
+    """The CV at `path` as RenderCV's format (a dict): the file itself, or for a JSON Resume
+    file (`basics` and no `cv`) the YAML `vitae convert` writes of it, which is what a build
+    reads. For the tests that derive what a PDF must hold from its source."""
+    import json
+    import subprocess
+    import yaml
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f) if path.endswith(".json") else yaml.safe_load(f)
+    if isinstance(doc, dict) and "basics" in doc and "cv" not in doc:
+        r = subprocess.run([vitae, "convert", path, "-o", "-"], capture_output=True, text=True, check=True)
+        doc = yaml.safe_load(r.stdout)
+    return doc
+
+
 def read(path):
     with open(path, "rb") as f:
         return f.read()

@@ -33,7 +33,7 @@ import tempfile
 
 import yaml
 
-from script_support import CORPUS, with_corpus_status
+from script_support import CORPUS, cv_source, with_corpus_status
 
 # Keys whose values are not printed as written (dates are formatted, URLs shown differently).
 SKIP_KEYS = {"url", "start_date", "end_date", "network", "fontawesome_icon", "tags", "photo",
@@ -237,8 +237,7 @@ def without(text, pieces):
 
 
 def check(vitae, path, tmp, layout=None):
-    with open(path, encoding="utf-8") as f:
-        doc = yaml.safe_load(f)
+    doc = cv_source(vitae, path)
     args = ["--set", f"design.theme={layout}"] if layout else []
     label = f"{path} ({layout})" if layout else path
     pdf = os.path.join(tmp, os.path.basename(path) + ".pdf")
@@ -291,7 +290,7 @@ def check(vitae, path, tmp, layout=None):
 
 def main():
     vitae = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else "build/vitae"
-    files = sorted(glob.glob("data/examples/*.yaml"))
+    files = sorted(glob.glob("data/examples/*.yaml") + glob.glob("data/examples/*.json"))
     files += sorted(glob.glob(CORPUS + "/examples/*.yaml"))
     files += sorted(glob.glob(CORPUS + "/ats-corpus/*.yaml"))
     layouts = sorted(os.path.splitext(os.path.basename(p))[0] for p in glob.glob("layouts/*.yaml"))

@@ -46,7 +46,7 @@ import xml.etree.ElementTree as ET
 
 import yaml
 
-from script_support import CORPUS, with_corpus_status
+from script_support import CORPUS, cv_source, with_corpus_status
 
 # "FILE::CHECK" -> the product bug that makes the check fail.
 EXPECTED_FAILURES = {}
@@ -129,11 +129,6 @@ MARKDOWN_LINK = re.compile(r"(?<!\\)\[((?:[^\]\\]|\\.)*)\]\(([^()\s]+)\)")
 
 
 # ---- the source -----------------------------------------------------------------------------
-
-def load_source(path):
-    with open(path, encoding="utf-8") as f:
-        return json.load(f) if path.endswith(".json") else yaml.safe_load(f)
-
 
 def section_title(key):
     """RenderCV's dictionary_key_to_proper_section_title."""
@@ -668,7 +663,7 @@ def check_file(vitae, path, tmp_root, key=None):
 
 def checks_of_file(vitae, path, tmp_root, rep):
     tmp = tempfile.mkdtemp(dir=tmp_root)
-    doc = load_source(path)
+    doc = cv_source(vitae, path)
     pdf_path = os.path.join(tmp, "cv.pdf")
     base, err = build(vitae, path, pdf_path, base_env())
     if base is None:
