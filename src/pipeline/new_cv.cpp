@@ -6,7 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "layout/fields.h"
+#include "model/fields.h"
 #include "load/load.h"
 
 namespace vitae {
