@@ -90,7 +90,9 @@ TEST(Cli, FontsListsTheBundledFamiliesThenTheInstalledOnes) {
     const std::size_t at = r.out.find(family);
     EXPECT_TRUE(at > bundled && at < installed) << family << " not among the bundled:\n" << r.out;
   }
-  EXPECT_EQ(run({"fonts", "x"}).code, 2);
+  EXPECT_EQ(run({"fonts", "a.yaml", "b.yaml"}).code, 2);
+  EXPECT_EQ(run({"fonts", "a.yaml", "--stats"}).code, 2);
+  EXPECT_EQ(run({"fonts", "a.yaml", "--all-variants"}).code, 2);
 }
 
 TEST(Cli, CompletionsForBashCompleteCommandsAndLayouts) {
