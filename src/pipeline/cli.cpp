@@ -51,7 +51,7 @@ std::string help_text(std::string_view topic) {
     return std::string(
                "usage: vitae build INPUT... [options]\n\n"
                "Typesets each CV (YAML or JSON) into a PDF. Several inputs, or every variant, are\n"
-               "built in one process, in parallel; one line is printed per PDF written.\n\n"
+               "built in one process, in parallel; one line is printed per file written.\n\n"
                "  INPUT            a CV file; '-' reads standard input\n"
                "  -o, --output     where to write the PDF (one build, one format only); '-' writes\n"
                "                   it to standard output. Default: INPUT with its extension\n"
