@@ -9,9 +9,18 @@ namespace vitae {
 
 namespace {
 
+std::string dial_digits(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if ((c >= '0' && c <= '9') || c == '+') out += c;
+  return out;
+}
+
 /// Whether a link's text already says where it goes ("ada@example.org" for its mailto:
-/// URL, "example.org" for https://example.org/): the URL in parentheses would repeat it.
+/// URL, "example.org" for https://example.org/, "+1 503 555" for tel:+1503555): the URL
+/// in parentheses would repeat it.
 bool text_is_url(const std::string& text, const std::string& url) {
+  if (url.rfind("tel:", 0) == 0) return dial_digits(text) == dial_digits(url);
   return text == url || text == strip_scheme(url);
 }
 

@@ -94,6 +94,7 @@ TEST(ExportText, StripsEveryKindOfMarkup) {
   EXPECT_EQ(markup_to_text("**a *b* c** \\*literal\\* [**x** y](https://u.org) [https://v.org](https://v.org)"),
             "a b c *literal* x y (https://u.org) https://v.org");
   EXPECT_EQ(markup_to_text("[mail me](mailto:a@b.org) [a@b.org](mailto:a@b.org)"), "mail me (mailto:a@b.org) a@b.org");
+  EXPECT_EQ(markup_to_text("[+1-503-555](tel:+1503555) [call](tel:+1503555)"), "+1-503-555 call (tel:+1503555)");
 }
 
 TEST(ExportMarkdown, EmphasisAndLinksWrittenAgain) {
