@@ -22,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 
+from script_support import print_problems
+
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
 
 
@@ -89,10 +91,7 @@ def main():
     for source, extra in runs:
         with tempfile.TemporaryDirectory(prefix="vitae-export-") as tmp:
             check(vitae, source, extra, tmp, failures)
-    for f in failures:
-        print(f)
-    print(f"{len(runs)} builds, {len(failures)} problem(s)")
-    return 1 if failures else 0
+    return print_problems(failures, f"{len(runs)} builds, ")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 
+from script_support import print_problems
+
 CV = os.path.abspath("data/examples/wei-wen.yaml")
 NAME_IN_PDF = "Wei WEN"
 INSTALLED = [
@@ -93,10 +95,7 @@ def main():
         moved = os.path.join(tmp, "elsewhere")
         shutil.move(prefix, moved)
         check_prefix(moved, work, failures)
-    for f in failures:
-        print(f)
-    print(f"{len(failures)} problem(s)")
-    return 1 if failures else 0
+    return print_problems(failures)
 
 
 if __name__ == "__main__":

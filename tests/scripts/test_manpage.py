@@ -17,6 +17,7 @@ import sys
 
 sys.path.insert(0, "scripts")
 import gen_manpage  # noqa: E402
+from script_support import print_problems  # noqa: E402
 
 PAGE = "docs/vitae.1"
 
@@ -46,10 +47,7 @@ def main():
         for line in gen_manpage.help_text(vitae, "help", command).splitlines():
             if line.strip() and words(line) not in rendered:
                 failures.append(f"the page lacks this line of `vitae help {command}`: {line.strip()}")
-    for f in failures:
-        print(f)
-    print(f"{len(failures)} problem(s)")
-    return 1 if failures else 0
+    return print_problems(failures)
 
 
 if __name__ == "__main__":
