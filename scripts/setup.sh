@@ -11,6 +11,8 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   poppler-utils qpdf hyperfine time mupdf-tools python3 python3-pdfminer python3-jsonschema python3-yaml
+  # the man page is rendered with every warning on (tests/scripts/test_manpage.py)
+  groff-base
   # for tests that must not skip: a decimal-comma locale is compiled from `locales`
   # (tests/pdf), system fallback needs a Devanagari font (tests/text), setpriv and
   # prlimit run vitae with no thread to be had (tests/scripts)

@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
     const char* v = std::getenv(name);
     return v ? std::optional<std::string>(v) : std::nullopt;
   };
-  io.pdf_writer = [] { return vitae::load_pdf_module(vitae::pdf_module_beside_program()); };
+  io.pdf_writer = [] { return vitae::load_pdf_module(vitae::pdf_module_for_program()); };
 #ifndef VITAE_SANITIZE_BUILD  // LeakSanitizer checks at a normal exit: let it
   io.exit_early = [](int code) {
     const bool flushed = std::fflush(stdout) == 0;

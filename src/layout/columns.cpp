@@ -1,31 +1,17 @@
 #include "layout/columns.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 
 #include "layout/blocks.h"
 #include "layout/connections.h"
+#include "model/fields.h"
 
 namespace vitae {
 
 using namespace blocks;
 
 namespace {
-
-/// A section name as design.sidebar.sections compares it: ASCII case and underscores
-/// aside ("SKILLS", "skills" and "Skills" are one section; so are "soft_skills" and
-/// "Soft Skills").
-std::string folded(std::string s) {
-  for (char& c : s) c = c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-bool in_sidebar(const Design::Sidebar& sb, const Section& s) {
-  return std::any_of(sb.sections.begin(), sb.sections.end(), [&](const std::string& k) {
-    return folded(k) == folded(s.key) || folded(k) == folded(s.title);
-  });
-}
 
 /// A context for a column `width` wide (entries measure their columns from it).
 RealizeContext narrowed(const RealizeContext& ctx, Abs width, bool ragged) {

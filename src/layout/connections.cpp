@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "layout/blocks.h"
-#include "layout/fields.h"
+#include "model/fields.h"
 #include "model/utf8.h"
 
 namespace vitae {
@@ -17,8 +17,8 @@ using namespace blocks;
 
 namespace {
 
-// RenderCV's icon for each kind of contact (renderer/templater/connections.py), and the
-// Font Awesome 7 code points (metadata/icons.yml of @fortawesome/fontawesome-free).
+// The Font Awesome 7 code points of RenderCV's icon names (model/fields.h names them; the
+// code points are from metadata/icons.yml of @fortawesome/fontawesome-free).
 struct IconName {
   std::string_view name;
   char32_t code;
@@ -32,62 +32,21 @@ constexpr IconName kIcons[] = {
     {"reddit", 0xF1A1},
 };
 
-struct NetworkIcon {
-  std::string_view network, icon;
-};
-constexpr NetworkIcon kNetworkIcons[] = {
-    {"LinkedIn", "linkedin"},   {"GitHub", "github"},         {"GitLab", "gitlab"},
-    {"IMDB", "imdb"},           {"Instagram", "instagram"},   {"Mastodon", "mastodon"},
-    {"ORCID", "orcid"},         {"StackOverflow", "stack-overflow"}, {"ResearchGate", "researchgate"},
-    {"YouTube", "youtube"},     {"Google Scholar", "graduation-cap"}, {"Telegram", "telegram"},
-    {"WhatsApp", "whatsapp"},   {"Leetcode", "code"},         {"X", "x-twitter"},
-    {"Bluesky", "bluesky"},     {"Reddit", "reddit"},
-};
-
 struct Item {
   char32_t icon = 0;
   std::string markup;
   SourceLoc loc;
 };
 
-std::string strip_scheme(std::string url) {
-  for (const char* s : {"https://", "http://", "mailto:", "tel:"})
-    if (url.rfind(s, 0) == 0) url = url.substr(std::string(s).size());
-  if (!url.empty() && url.back() == '/') url.pop_back();
-  return url;
-}
-
-std::string link(const std::string& text, const std::string& url, bool hyperlink) {
-  if (!hyperlink || url.empty()) return escape_markup(text);
-  return "[" + escape_markup(text) + "](" + url + ")";
-}
-
-char32_t network_icon(const std::string& network) {
-  for (const NetworkIcon& n : kNetworkIcons)
-    if (n.network == network) return icon_code_point(n.icon);
-  return 0;
+/// The item's markup, a link when the design hyperlinks contact details.
+std::string link(const Connection& c, bool hyperlink) {
+  if (!hyperlink || c.url.empty()) return c.markup;
+  return "[" + c.markup + "](" + c.url + ")";
 }
 
 std::vector<Item> items_of(const CV& cv, const Design::Header::Connections& hc) {
   std::vector<Item> items;
-  if (!cv.location.empty()) items.push_back({icon_code_point("location-dot"), cv.location.markup, cv.location.loc});
-  for (const Text& e : cv.emails)
-    items.push_back({icon_code_point("envelope"), link(e.markup, "mailto:" + e.markup, hc.hyperlink), e.loc});
-  if (!cv.phone.empty()) {
-    std::string tel;
-    for (char c : cv.phone.markup)
-      if (std::isdigit(static_cast<unsigned char>(c)) || c == '+') tel += c;
-    items.push_back({icon_code_point("phone"), link(cv.phone.markup, "tel:" + tel, hc.hyperlink), cv.phone.loc});
-  }
-  if (!cv.website.empty())
-    items.push_back({icon_code_point("link"), link(strip_scheme(cv.website.markup), cv.website.markup, hc.hyperlink),
-                     cv.website.loc});
-  for (const SocialNetwork& s : cv.social_networks)
-    items.push_back({network_icon(s.network),
-                     link(hc.display_urls_instead_of_usernames ? strip_scheme(s.url) : s.username, s.url, hc.hyperlink),
-                     s.loc});
-  for (const CustomConnection& c : cv.custom_connections)
-    items.push_back({icon_code_point(c.icon), link(c.placeholder, c.url, hc.hyperlink), c.loc});
+  for (const Connection& c : connections_of(cv, hc)) items.push_back({icon_code_point(c.icon), link(c, hc.hyperlink), c.loc});
   return items;
 }
 

@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "layout/blocks.h"
-#include "layout/fields.h"
+#include "model/fields.h"
 
 namespace vitae {
 
@@ -142,60 +142,11 @@ VList main_column(const RealizeContext& ctx, const Entry& e, const std::vector<T
 }
 
 
-std::string time_span(const RealizeContext& ctx, const Entry& e) {
-  if (!e.start_date || !e.end_date || !e.date.empty()) return "";
-  Date end = *e.end_date;
-  if (end.present) {
-    if (!ctx.today) return "";
-    end = *ctx.today;
-  }
-  int months = (end.year - e.start_date->year) * 12 + (end.month ? end.month : 1) -
-               (e.start_date->month ? e.start_date->month : 1) + 1;
-  if (months <= 0) return "";
-  int y = months / 12, m = months % 12;
-  const Locale& l = ctx.doc.locale;
-  // RenderCV's templates.time_span: HOW_MANY_YEARS YEARS HOW_MANY_MONTHS MONTHS, where a
-  // zero count drops its pair.
-  std::map<std::string, std::string> f{{"HOW_MANY_YEARS", y ? std::to_string(y) : ""},
-                                       {"YEARS", y ? (y == 1 ? l.year : l.years) : ""},
-                                       {"HOW_MANY_MONTHS", m ? std::to_string(m) : ""},
-                                       {"MONTHS", m ? (m == 1 ? l.month : l.months) : ""}};
-  std::vector<TemplateLine> lines = expand_template(ctx.doc.design.templates.time_span, f);
-  return lines.empty() ? "" : lines.front().markup;
-}
-
-bool shows_time_span(const RealizeContext& ctx, const Section& s) {
-  for (const std::string& k : ctx.doc.design.sections.show_time_spans_in)
-    if (k == s.key || k == s.title) return true;
-  return false;
-}
-
-struct Templates {
-  const std::string* main;
-  const std::string* date;
-  const std::string* degree;
-};
-
-Templates templates_for(const Design& d, EntryKind k) {
-  const auto& t = d.templates;
-  switch (k) {
-    case EntryKind::Education: return {&t.education_main, &t.education_date_location, &t.education_degree};
-    case EntryKind::Experience: return {&t.experience_main, &t.experience_date_location, nullptr};
-    case EntryKind::Publication: return {&t.publication_main, &t.publication_date_location, nullptr};
-    default: return {&t.normal_main, &t.normal_date_location, nullptr};
-  }
-}
-
 // The lines of an entry's date/location column, with the time span where the design
 // asks for one.
 std::vector<TemplateLine> date_column_lines(const RealizeContext& ctx, const Section& s, const Entry& e,
                                             const std::map<std::string, std::string>& fields) {
-  std::vector<TemplateLine> lines = expand_template(*templates_for(ctx.doc.design, e.kind).date, fields);
-  if (shows_time_span(ctx, s)) {
-    std::string span = time_span(ctx, e);
-    if (!span.empty()) lines.push_back({TemplateLine::Kind::Text, span});
-  }
-  return lines;
+  return date_location_lines(ctx.doc, s, e, fields, ctx.today);
 }
 
 // The natural width of one line of markup, unbroken.
@@ -230,7 +181,7 @@ SectionColumns measure_columns(const RealizeContext& ctx, const Section& s) {
     std::map<std::string, std::string> fields = entry_fields(e, ctx.doc);
     for (const TemplateLine& l : date_column_lines(ctx, s, e, fields))
       c.date_w = std::max(c.date_w, std::min(max_date, natural_width(ctx, l.markup)));
-    const std::string* deg = templates_for(d, e.kind).degree;
+    const std::string* deg = entry_templates(d, e.kind).degree;
     if (deg && !e.degree.empty())
       for (const TemplateLine& l : expand_template(*deg, fields)) c.degree_w = std::max(c.degree_w, natural_width(ctx, l.markup));
   }
@@ -253,7 +204,7 @@ SectionColumns measure_columns(const RealizeContext& ctx, const Section& s) {
 VList regular_entry(const RealizeContext& ctx, const Section& s, const Entry& e, const SectionColumns& cols,
                     Abs reserve) {
   std::map<std::string, std::string> fields = entry_fields(e, ctx.doc);
-  Templates t = templates_for(ctx.doc.design, e.kind);
+  EntryTemplates t = entry_templates(ctx.doc.design, e.kind);
   std::vector<TemplateLine> date_lines = date_column_lines(ctx, s, e, fields);
   std::vector<TemplateLine> degree;
   if (t.degree && !e.degree.empty()) degree = expand_template(*t.degree, fields);

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "layout/columns.h"
-#include "layout/fields.h"
+#include "model/fields.h"
 #include "layout/paginate.h"
 #include "layout/realize.h"
 #include "layout/shape_cache.h"

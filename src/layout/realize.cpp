@@ -11,7 +11,7 @@
 #include "layout/connections.h"
 #include "layout/entries.h"
 #include "layout/header.h"
-#include "layout/fields.h"
+#include "model/fields.h"
 #include "layout/shape_cache.h"
 #include "linebreak/knuth_plass.h"
 #include "model/workers.h"

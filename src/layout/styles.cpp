@@ -164,4 +164,21 @@ Styles resolve_styles(const Document& doc, const FontLibrary& fonts, Diagnostics
   return s;
 }
 
+std::vector<ResolvedFace> resolved_faces(const Document& doc, const FontLibrary& fonts, Diagnostics& diags) {
+  const Styles s = resolve_styles(doc, fonts, diags);
+  std::vector<ResolvedFace> out;
+  auto add = [&](std::string role, std::string face, const std::shared_ptr<const Font>& font) {
+    if (font) out.push_back({std::move(role), std::move(face), font->family(), font->path()});
+  };
+  const char* faces[2][2] = {{"regular", "italic"}, {"bold", "bold italic"}};
+  for (Role role : {Role::Body, Role::Name, Role::Headline, Role::Connections, Role::SectionTitles})
+    for (bool bold : {false, true})
+      for (bool italic : {false, true}) add(role_key(role), faces[bold][italic], s.get(role, bold, italic).font);
+  const char* icon_faces[] = {"regular", "solid", "brands"};
+  for (int i = 0; i < 3; ++i) add("icons", icon_faces[i], s.icons_[i].font);
+  if (const auto& body = s.get(Role::Body, false, false).font)
+    for (const auto& f : fonts.fallbacks(*body, FontWeight::Regular, FontStyle::Upright)) add("fallback", "regular", f);
+  return out;
+}
+
 }  // namespace vitae

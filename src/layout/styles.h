@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include "layout/inline.h"
 #include "vitae/diagnostics.h"
@@ -15,6 +16,14 @@ class FontLibrary;
 
 /// The text roles of a CV design (RenderCV's typography keys).
 enum class Role { Body, Name, Headline, Connections, SectionTitles, Footer };
+
+/// One face a design's text is set in, as `vitae fonts CV` lists it.
+struct ResolvedFace {
+  std::string role;    ///< "body", "name", "section_titles", "icons", "fallback"
+  std::string face;    ///< "regular", "bold italic", "brands", ...
+  std::string family;  ///< the family the file holds (a stand-in's, when substituted)
+  std::string path;    ///< the font file
+};
 
 class Styles {
  public:
@@ -37,6 +46,7 @@ class Styles {
   bool is_icon_font(const Font* font) const;
 
   friend Styles resolve_styles(const Document& doc, const FontLibrary& fonts, Diagnostics& diags);
+  friend std::vector<ResolvedFace> resolved_faces(const Document& doc, const FontLibrary& fonts, Diagnostics& diags);
 
  private:
   std::array<std::array<std::array<TextStyle, 2>, 2>, 6> styles_;
@@ -44,6 +54,12 @@ class Styles {
   std::array<TextStyle, 3> icons_;  ///< Free regular, Free solid, Brands (fonts may be null)
   TextStyle link_icon_;             ///< font null unless links show the icon
 };
+
+/// Every face the CV's text can be set in: the four faces of each role (body, name,
+/// headline, connections, section_titles; the footer is the body's), the icon fonts when
+/// contact icons are shown, then the bundled families tried for characters the body font
+/// lacks. Problems (a family not found) go to `diags`, as in a build.
+std::vector<ResolvedFace> resolved_faces(const Document& doc, const FontLibrary& fonts, Diagnostics& diags);
 
 /// Resolves every role's font family through `fonts`. A family that cannot be found is an
 /// error at the line that names it (with the closest families as a hint); a substituted

@@ -18,7 +18,9 @@
 #include "pipeline/atomic_file.h"
 #include "pipeline/build.h"
 #include "pipeline/depfile.h"
+#include "pipeline/fonts.h"
 #include "pipeline/input_file.h"
+#include "export/export.h"
 #include "pipeline/output.h"
 #include "image/limits.h"
 #include "load/load.h"
@@ -62,11 +64,17 @@ struct Input {
   }
 };
 
-/// One PDF to build: an input and a variant of it.
+/// One file a job writes ("-": standard output).
+struct JobOutput {
+  OutputFormat format = OutputFormat::Pdf;
+  std::string path;
+};
+
+/// One build: an input and a variant of it, written in each format asked for.
 struct Job {
   std::size_t input = 0;
   std::string variant;
-  std::string output;
+  std::vector<JobOutput> outputs;
   std::optional<std::string> depfile;
   Diagnostics diags;
   std::string error;    ///< a problem outside the input (writing), already formatted
@@ -116,9 +124,12 @@ std::vector<Job> jobs_of(std::size_t index, Input& in, const CliArgs& args) {
     Job job;
     job.input = index;
     job.variant = v;
-    job.output = args.output ? *args.output : in.arg == "-" ? "-" : default_output(in.arg, v);
+    for (OutputFormat f : args.formats)
+      job.outputs.push_back(
+          {f, args.output ? *args.output : in.arg == "-" ? "-" : default_output(in.arg, v, format_extension(f))});
+    const std::string& first = job.outputs.front().path;
     if (args.depfile) job.depfile = *args.depfile;
-    if (args.depfile_beside && job.output != "-") job.depfile = job.output + ".d";
+    if (args.depfile_beside && first != "-") job.depfile = first + ".d";
     out.push_back(std::move(job));
   }
   return out;
@@ -131,17 +142,20 @@ bool refuse_shared_outputs(std::vector<Job>& jobs, std::vector<Input>& inputs, c
   std::vector<Job> kept;
   bool refused = false;
   for (Job& j : jobs) {
-    if (j.output == "-") {
+    const JobOutput* taken = nullptr;
+    std::size_t owner = 0;
+    for (const JobOutput& o : j.outputs) {
+      if (o.path == "-") continue;
+      std::string key = std::filesystem::absolute(o.path).lexically_normal().string();
+      if (auto it = first.find(key); it != first.end() && !taken) taken = &o, owner = it->second;
+    }
+    if (!taken) {
+      for (const JobOutput& o : j.outputs)
+        if (o.path != "-") first.emplace(std::filesystem::absolute(o.path).lexically_normal().string(), j.input);
       kept.push_back(std::move(j));
       continue;
     }
-    std::string key = std::filesystem::absolute(j.output).lexically_normal().string();
-    auto [it, fresh] = first.emplace(key, j.input);
-    if (fresh) {
-      kept.push_back(std::move(j));
-      continue;
-    }
-    io.err("vitae: error: '" + j.output + "' would be written by two builds (of " + inputs[it->second].arg +
+    io.err("vitae: error: '" + taken->path + "' would be written by two builds (of " + inputs[owner].arg +
            " and of " + inputs[j.input].arg + "); building it once\n");
     refused = true;
   }
@@ -162,43 +176,95 @@ std::string times_line(const StageTimes& t, double write_ms) {
          fixed2(t.pdf_content) + " ms, pdf " + fixed2(t.pdf) + " ms, write " + fixed2(write_ms) + " ms\n";
 }
 
+/// Whether the command writes files (`build` but for --dump).
+bool writes_files(const CliArgs& args) { return args.command == Command::Build && !args.dump; }
+
+/// Whether the CV is laid out: for a PDF, for what only layout knows (statistics, the page
+/// dump, the warnings `check` reports), but not for text alone.
+bool needs_layout(const CliArgs& args) {
+  return args.command == Command::Check || args.dump || args.stats || args.wants(OutputFormat::Pdf);
+}
+
+std::string output_bytes(OutputFormat format, const Document& doc, BuildResult* result, const BuildConfig& config) {
+  // An open-ended entry's time span runs to the same day as in the PDF.
+  const ExportOptions options{visible_date(doc.settings, config)};
+  switch (format) {
+    case OutputFormat::Text: return export_text(doc, options);
+    case OutputFormat::Markdown: return export_markdown(doc, options);
+    case OutputFormat::Pdf: break;
+  }
+  return std::move(result->pdf);
+}
+
+/// Writes the job's make rule, then each of its files, each atomically; false with
+/// `job.error` set when one cannot be written.
+bool write_outputs(Job& job, const Input& in, const Document& doc, BuildResult* result, const BuildConfig& config) {
+  // Every file's bytes first: nothing is written unless all of them could be made.
+  std::vector<std::string> bytes;
+  try {
+    for (const JobOutput& o : job.outputs) bytes.push_back(output_bytes(o.format, doc, result, config));
+  } catch (const std::exception& e) {
+    return job.error = std::string("vitae: error: cannot export the CV: ") + e.what() + "\n", false;
+  }
+  std::string why;
+  if (job.depfile) {
+    // The rule first: if a file then fails, the old file stays older than its sources.
+    std::vector<std::string> targets, prereqs = in.cv->dependencies();
+    for (const JobOutput& o : job.outputs) targets.push_back(o.path);
+    if (doc.cv.photo_image) prereqs.push_back(doc.cv.photo_image->path);
+    if (result) prereqs.insert(prereqs.end(), result->font_files.begin(), result->font_files.end());
+    if (!write_file_atomically(*job.depfile, make_rule(targets, prereqs), &why))
+      return job.error = "vitae: error: " + why + "\n", false;
+  }
+  for (std::size_t i = 0; i < job.outputs.size(); ++i) {
+    const JobOutput& o = job.outputs[i];
+    if (o.path == "-") {
+      job.stdout_bytes += bytes[i];
+      continue;
+    }
+    if (!write_file_atomically(o.path, bytes[i], &why))
+      return job.error = "vitae: error: " + why + "\n", false;  // says "cannot write PATH: ..." itself
+    job.report += "wrote " + o.path;
+    job.report += o.format == OutputFormat::Pdf ? " (" + pages_phrase(result->stats.pages) + ")\n" : "\n";
+  }
+  return true;
+}
+
+/// What the build says besides the files: times (-v), what the fit changed, statistics.
+void add_reports(Job& job, const CliArgs& args, const BuildResult& result, double write_ms) {
+  if (args.verbose) job.report += times_line(result.times, write_ms);
+  // What the fit changed: before the "wrote" line, or with the statistics under --stats.
+  std::string fit;
+  for (const std::string& line : result.fit_report) fit += line + '\n';
+  if (!args.stats) job.report.insert(0, fit);
+  else if (result.fit_layouts) job.report += format_stats(result.stats) + fit + "fit layouts: " + std::to_string(result.fit_layouts) + '\n';
+  else job.report += format_stats(result.stats);
+}
+
 /// Builds one job and writes its files. Thread-safe across jobs.
 void run_job(Job& job, const Input& in, const CliArgs& args, const BuildConfig& config, const BuildServices& services) {
   Clock::time_point start = Clock::now();
   std::optional<Document> doc = in.cv->document(job.variant, job.diags);
   if (!doc) return;
-  if (!config.check_only && same_file(in.arg, job.output))
-    return void(job.error = "vitae: error: the output '" + job.output + "' is the input file; refusing to overwrite it\n");
+  if (args.command == Command::Fonts) {
+    job.stdout_bytes = fonts_report(*doc, services.fonts, job.diags);
+    job.ok = !job.diags.has_errors();
+    return;
+  }
+  for (const JobOutput& o : job.outputs)
+    if (writes_files(args) && same_file(in.arg, o.path))
+      return void(job.error = "vitae: error: the output '" + o.path + "' is the input file; refusing to overwrite it\n");
   double load_ms = config.timings ? ms_since(start) : 0;
-  std::optional<BuildResult> result = build_loaded(*doc, config, services, job.diags);
-  if (!result) return;
-  result->times.load = load_ms;
+  std::optional<BuildResult> result;
+  if (needs_layout(args)) {
+    result = build_loaded(*doc, config, services, job.diags);
+    if (!result) return;
+    result->times.load = load_ms;
+  }
   Clock::time_point write_start = Clock::now();
   if (args.dump) job.stdout_bytes = std::move(result->dump);
-  if (!config.check_only) {
-    std::string why;
-    if (job.depfile) {
-      // The rule first: if the PDF then fails, the old PDF stays older than its sources.
-      std::vector<std::string> prereqs = in.cv->dependencies();
-      if (doc->cv.photo_image) prereqs.push_back(doc->cv.photo_image->path);
-      prereqs.insert(prereqs.end(), result->font_files.begin(), result->font_files.end());
-      if (!write_file_atomically(*job.depfile, make_rule(job.output, prereqs), &why))
-        return void(job.error = "vitae: error: " + why + "\n");
-    }
-    if (job.output == "-")
-      job.stdout_bytes = std::move(result->pdf);
-    else if (!write_file_atomically(job.output, result->pdf, &why))
-      return void(job.error = "vitae: error: " + why + "\n");  // says "cannot write PATH: ..." itself
-    else
-      job.report = "wrote " + job.output + " (" + pages_phrase(result->stats.pages) + ")\n";
-  }
-  if (args.verbose) job.report += times_line(result->times, ms_since(write_start));
-  // What the fit changed: before the "wrote" line, or with the statistics under --stats.
-  std::string fit;
-  for (const std::string& line : result->fit_report) fit += line + '\n';
-  if (!args.stats) job.report.insert(0, fit);
-  else if (result->fit_layouts) job.report += format_stats(result->stats) + fit + "fit layouts: " + std::to_string(result->fit_layouts) + '\n';
-  else job.report += format_stats(result->stats);
+  if (writes_files(args) && !write_outputs(job, in, *doc, result ? &*result : nullptr, config)) return;
+  if (result) add_reports(job, args, *result, ms_since(write_start));
   job.ok = true;
 }
 
@@ -226,17 +292,18 @@ void print_job(Job& job, Input& in, const CliIo& io) {
 
 }  // namespace
 
-std::string default_output(const std::string& input, const std::string& variant) {
+std::string default_output(const std::string& input, const std::string& variant, const std::string& extension) {
   std::size_t slash = input.find_last_of('/');
   std::size_t dot = input.find_last_of('.');
   std::size_t base = slash == std::string::npos ? 0 : slash + 1;
   std::string stem = dot == std::string::npos || dot <= base ? input : input.substr(0, dot);
-  return stem + (variant.empty() ? "" : "-" + variant) + ".pdf";
+  return stem + (variant.empty() ? "" : "-" + variant) + "." + extension;
 }
 
 int run_builds(const CliArgs& args, const CliIo& io) {
   BuildConfig config;
-  config.check_only = args.command == Command::Check || args.dump;
+  // No PDF unless one is asked for: `check`, --dump, `fonts`, or only text formats.
+  config.check_only = !writes_files(args) || !args.wants(OutputFormat::Pdf);
   config.dump = args.dump;
   config.timings = args.verbose;
   config.max_pages = args.max_pages;
@@ -318,7 +385,7 @@ int run_builds(const CliArgs& args, const CliIo& io) {
     io.err("built " + std::to_string(jobs.size()) + " PDFs in " + fixed2(ms_since(start)) + " ms on " +
            std::to_string(workers.threads()) + " threads\n");
   if (failed) return 1;
-  if (io.exit_early && !config.check_only) io.exit_early(0);
+  if (io.exit_early && writes_files(args)) io.exit_early(0);
   return 0;
 }
 

@@ -15,14 +15,15 @@ namespace vitae {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: vitae build INPUT... [-o OUTPUT] [--variant NAME | --all-variants] [--set KEY=VALUE]...\n"
-    "                   [--max-pages N [--max-pages-strict]] [-j N] [-v] [-MD | --depfile FILE]\n"
-    "                   [--stats] [--dump]\n"
+    "usage: vitae build INPUT... [-o OUTPUT] [--format pdf,txt,md] [--variant NAME | --all-variants]\n"
+    "                   [--set KEY=VALUE]... [--max-pages N [--max-pages-strict]] [-j N] [-v]\n"
+    "                   [-MD | --depfile FILE] [--stats] [--dump]\n"
     "       vitae check INPUT... [--variant NAME | --all-variants] [--set KEY=VALUE]...\n"
     "                   [--max-pages N [--max-pages-strict]]\n"
     "       vitae new \"FULL NAME\" [--layout NAME] [-o FILE]\n"
     "       vitae convert RESUME.json [-o FILE]\n"
-    "       vitae layouts | vitae fonts | vitae schema | vitae completions SHELL\n"
+    "       vitae fonts [INPUT [--variant NAME] [--set KEY=VALUE]...]\n"
+    "       vitae layouts | vitae schema | vitae completions SHELL\n"
     "       vitae help [COMMAND] | --help | --version\n";
 
 int usage_error(const CliIo& io, const std::string& message) {
@@ -52,20 +53,26 @@ std::string help_text(std::string_view topic) {
     return std::string(
                "usage: vitae build INPUT... [options]\n\n"
                "Typesets each CV (YAML or JSON) into a PDF. Several inputs, or every variant, are\n"
-               "built in one process, in parallel; one line is printed per PDF written.\n\n"
+               "built in one process, in parallel; one line is printed per file written.\n\n"
                "  INPUT            a CV file; '-' reads standard input\n"
-               "  -o, --output     where to write the PDF (one build only); '-' writes it to\n"
-               "                   standard output. Default: INPUT with its extension replaced\n"
-               "                   by .pdf (standard output when INPUT is '-')\n") +
+               "  -o, --output     where to write the PDF (one build, one format only); '-' writes\n"
+               "                   it to standard output. Default: INPUT with its extension\n"
+               "                   replaced by .pdf (standard output when INPUT is '-')\n"
+               "  --format LIST    what to write, comma-separated: pdf (the default), txt (the CV\n"
+               "                   as plain text, links as 'text (url)'), md (as Markdown), as\n"
+               "                   cv.pdf, cv.txt, cv.md beside INPUT; --format pdf,txt,md writes\n"
+               "                   all three from one reading of the CV. txt and md hold what\n"
+               "                   the PDF holds, in its order, for application portals\n") +
            kSelectionHelp +
            "  -MD              also write a make rule naming every file the build read\n"
-           "                   (the CV, what it extends, fonts) to OUTPUT.d beside each PDF\n"
+           "                   (the CV, what it extends, fonts) to OUTPUT.d beside each\n"
+           "                   build's first output; every file written is a target\n"
            "  --depfile FILE   the same rule, to FILE (one build only)\n"
            "  --stats          print typesetting statistics (lines, adjustment ratios, ...)\n"
            "  --dump           print the laid-out pages as text (glyph runs, positions,\n"
            "                   rules, links) instead of writing a PDF (one build only)\n\n"
-           "Each PDF is written to a temporary file and renamed into place: a failed build\n"
-           "leaves an existing PDF untouched, and one failing input never stops the others\n"
+           "Each file is written to a temporary file and renamed into place: a failed build\n"
+           "leaves an existing file untouched, and one failing input never stops the others\n"
            "(the exit status is then 1). SOURCE_DATE_EPOCH, when set, fixes every date.\n";
   if (topic == "check")
     return std::string(
@@ -89,8 +96,12 @@ std::string help_text(std::string_view topic) {
     return "usage: vitae completions bash|zsh|fish\n\nPrints the shell's completion script for vitae: commands, options, layout names\n"
            "and CV files. bash: vitae completions bash > ~/.local/share/bash-completion/completions/vitae\n";
   if (topic == "fonts")
-    return "usage: vitae fonts\n\nLists the font families a CV can name in design.typography.font_family: those\n"
-           "vitae ships (fonts/, the same on every machine), then those fontconfig finds here.\n";
+    return "usage: vitae fonts [INPUT [--variant NAME] [--set KEY=VALUE]...]\n\n"
+           "Lists the font families a CV can name in design.typography.font_family: those\n"
+           "vitae ships (fonts/, the same on every machine), then those fontconfig finds here.\n"
+           "With INPUT, prints the font file each text role of that CV resolves to, one line\n"
+           "per role and face (body, name, headline, connections, section_titles; icons;\n"
+           "the fallbacks for characters the body font lacks): role, family, file.\n";
   if (topic == "layouts")
     return "usage: vitae layouts\n\nLists the built-in layouts, one a line with what it looks like; a CV picks one\n"
            "with design.theme (docs/layouts.md shows each).\n";
@@ -102,12 +113,12 @@ std::string help_text(std::string_view topic) {
   if (topic == "version") return "usage: vitae --version\n\nPrints the version.\n";
   return std::string("vitae: typeset PDF resumes from YAML.\n\n") + kUsage +
          "\ncommands:\n"
-         "  build    typeset CVs into PDFs\n"
+         "  build    typeset CVs into PDFs (or plain text and Markdown: --format)\n"
          "  check    validate CVs without writing anything\n"
          "  new      write a CV to start from\n"
          "  convert  write a JSON Resume file as vitae's YAML\n"
          "  layouts  list the built-in layouts\n"
-         "  fonts    list the font families a CV can name\n"
+         "  fonts    list the font families a CV can name, or a CV's font files\n"
          "  schema   print the JSON Schema of the input\n"
          "  completions  print a shell completion script (bash, zsh, fish)\n"
          "  help     show help for a command\n\n"
@@ -150,7 +161,7 @@ int run_cli(const std::vector<std::string>& argv, const CliIo& io) {
     case Command::New: return run_new(*args, io);
     case Command::Convert: return run_convert(*args, io);
     case Command::Layouts: return list_layouts(io);
-    case Command::Fonts: return list_fonts(io);
+    case Command::Fonts: return args->inputs.empty() ? list_fonts(io) : run_builds(*args, io);
     case Command::Completions:
       if (std::optional<std::string> s = completion_script(args->inputs.at(0))) {
         io.out(*s);

@@ -2,6 +2,7 @@
 // tests can run it in-process. src/cli/main.cpp only forwards to run_cli.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -14,6 +15,12 @@
 namespace vitae {
 
 enum class Command { Build, Check, New, Convert, Layouts, Fonts, Schema, Completions, Help, Version };
+
+/// What `vitae build --format` writes: the PDF, the CV as plain text, as Markdown.
+enum class OutputFormat { Pdf, Text, Markdown };
+
+/// The file name extension of a format, without the dot: "pdf", "txt", "md".
+const char* format_extension(OutputFormat format);
 
 /// What the user asked for on the command line.
 struct CliArgs {
@@ -34,6 +41,10 @@ struct CliArgs {
   bool max_pages_strict = false;       ///< --max-pages-strict: not fitting is an error
   bool usage_error_on_empty = false;   ///< plain `vitae`: usage on stderr, exit 2
   std::optional<std::string> layout;   ///< `vitae new --layout NAME`
+  /// --format pdf,txt,md: what each build writes, in the order given, each once.
+  std::vector<OutputFormat> formats = {OutputFormat::Pdf};
+
+  bool wants(OutputFormat f) const { return std::find(formats.begin(), formats.end(), f) != formats.end(); }
 
   /// Whether more than one PDF may come out (several inputs, or every variant).
   bool many_outputs() const { return inputs.size() > 1 || all_variants; }

@@ -47,6 +47,23 @@ bool parse_jobs(const std::string& v, unsigned* out, std::string* error) {
   return true;
 }
 
+// "pdf,txt,md": each format once, in the order given.
+bool parse_formats(const std::string& v, std::vector<OutputFormat>* out, std::string* error) {
+  out->clear();
+  std::size_t start = 0;
+  while (start <= v.size()) {
+    std::size_t comma = std::min(v.find(',', start), v.size());
+    const std::string name = v.substr(start, comma - start);
+    std::optional<OutputFormat> f;
+    for (OutputFormat known : {OutputFormat::Pdf, OutputFormat::Text, OutputFormat::Markdown})
+      if (name == format_extension(known)) f = known;
+    if (!f) return *error = "unknown format '" + name + "' in --format (pdf, txt, md, separated by commas)", false;
+    if (std::find(out->begin(), out->end(), *f) == out->end()) out->push_back(*f);
+    start = comma + 1;
+  }
+  return true;
+}
+
 bool parse_max_pages(const std::string& v, std::optional<int>* out, std::string* error) {
   int n = 0;
   auto r = std::from_chars(v.data(), v.data() + v.size(), n);
@@ -57,9 +74,13 @@ bool parse_max_pages(const std::string& v, std::optional<int>* out, std::string*
   return true;
 }
 
-// One option of `build` and `check` at args[i]; false with `error` set when it is not one.
+// One option of `build`, `check` and `fonts` at args[i]; false with `error` set when it is
+// not one.
 bool parse_option(const std::vector<std::string>& args, size_t& i, CliArgs& out, std::string* error) {
   const std::string& a = args[i];
+  // `vitae fonts INPUT` resolves one document: only what chooses it applies.
+  if (out.command == Command::Fonts && !is_option(a, "--variant") && !is_option(a, "--set"))
+    return *error = "'vitae fonts' takes an input, --variant and --set; found '" + a + "'", false;
   bool build = out.command == Command::Build;
   if ((a == "-o" || is_option(a, "--output")) && !build)
     return *error = "'" + a + "' is only for 'vitae build'", false;
@@ -104,6 +125,9 @@ bool parse_option(const std::vector<std::string>& args, size_t& i, CliArgs& out,
     out.depfile = *v;
   } else if (a == "-MD" && build) {
     out.depfile_beside = true;
+  } else if (is_option(a, "--format") && build) {
+    auto v = option_value(args, i, "--format", error);
+    if (!v || !parse_formats(*v, &out.formats, error)) return false;
   } else {
     return *error = "unknown option '" + a + "'", false;
   }
@@ -119,6 +143,12 @@ bool check_combination(const CliArgs& out, std::string* error) {
   bool to_stdout = out.output ? *out.output == "-" : stdin_inputs > 0;
   if ((out.depfile || out.depfile_beside) && to_stdout && !out.many_outputs())
     return *error = "a make rule needs a PDF file as its target, but the PDF goes to standard output", false;
+  if (out.formats.size() > 1 && out.output)
+    return *error = "-o names one file, but --format asks for " + std::to_string(out.formats.size()) +
+                    " (each is written beside its input: cv.pdf, cv.txt, cv.md)", false;
+  if (out.formats.size() > 1 && to_stdout) return *error = "standard output can take one --format, not several", false;
+  if (out.dump && out.formats != std::vector<OutputFormat>{OutputFormat::Pdf})
+    return *error = "--dump prints the laid-out pages instead of writing files; it takes no --format", false;
   if (out.many_outputs()) {
     std::string why = out.all_variants ? "--all-variants builds every variant" : "several inputs are given";
     if (out.output) return *error = "-o names one PDF, but " + why + " (each PDF is written beside its source)", false;
@@ -182,6 +212,15 @@ std::optional<CliArgs> parse_convert_args(const std::vector<std::string>& args, 
   return out;
 }
 
+const char* format_extension(OutputFormat format) {
+  switch (format) {
+    case OutputFormat::Text: return "txt";
+    case OutputFormat::Markdown: return "md";
+    case OutputFormat::Pdf: break;
+  }
+  return "pdf";
+}
+
 std::optional<CliArgs> parse_cli_args(const std::vector<std::string>& args, std::string* error) {
   CliArgs out;
   if (args.empty()) {  // plain `vitae`: bad usage, as the README's table says
@@ -221,6 +260,11 @@ std::optional<CliArgs> parse_cli_args(const std::vector<std::string>& args, std:
   if (*cmd == Command::Completions) {
     if (args.size() != 2) return *error = "'vitae completions' takes one shell: bash, zsh or fish", std::nullopt;
     out.inputs.push_back(args[1]);
+    return out;
+  }
+  if (*cmd == Command::Fonts && args.size() > 1) {
+    if (!parse_input_args(args, 1, out, error)) return std::nullopt;
+    if (out.inputs.size() != 1) return *error = "'vitae fonts' takes one CV", std::nullopt;
     return out;
   }
   if (*cmd == Command::Layouts || *cmd == Command::Schema || *cmd == Command::Fonts) {

@@ -8,9 +8,12 @@ namespace {
 
 constexpr const char* kCommands = "build check new convert layouts fonts schema completions help";
 constexpr const char* kBuildOptions =
-    "-o --output --variant --all-variants --set --max-pages --max-pages-strict -j -v --verbose -MD "
+    "-o --output --format --variant --all-variants --set --max-pages --max-pages-strict -j -v --verbose -MD "
     "--depfile --stats --dump --help";
 constexpr const char* kCheckOptions = "--variant --all-variants --set --max-pages --max-pages-strict --stats --help";
+constexpr const char* kFontsOptions = "--variant --set --help";
+// --format takes a comma-separated list; the usual ones are offered whole.
+constexpr const char* kFormats = "pdf txt md pdf,txt pdf,md pdf,txt,md";
 
 std::string layout_names() {
   std::string out;
@@ -32,10 +35,12 @@ std::string bash() {
          "  case \"$prev\" in\n"
          "    --layout) COMPREPLY=($(compgen -W \"" + layout_names() + "\" -- \"$cur\")); return ;;\n"
          "    -o|--output|--depfile) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
+         "    --format) COMPREPLY=($(compgen -W \"" + kFormats + "\" -- \"$cur\")); return ;;\n"
          "  esac\n"
          "  case \"$cmd\" in\n"
          "    build) COMPREPLY=($(compgen -W \"" + kBuildOptions + "\" -- \"$cur\") $(compgen -f -X '!*.@(yaml|yml|json)' -- \"$cur\")) ;;\n"
          "    check) COMPREPLY=($(compgen -W \"" + kCheckOptions + "\" -- \"$cur\") $(compgen -f -X '!*.@(yaml|yml|json)' -- \"$cur\")) ;;\n"
+         "    fonts) COMPREPLY=($(compgen -W \"" + kFontsOptions + "\" -- \"$cur\") $(compgen -f -X '!*.@(yaml|yml|json)' -- \"$cur\")) ;;\n"
          "    new) COMPREPLY=($(compgen -W \"--layout -o --help\" -- \"$cur\")) ;;\n"
          "    completions) COMPREPLY=($(compgen -W \"bash zsh fish\" -- \"$cur\")) ;;\n"
          "    help) COMPREPLY=($(compgen -W \"" + kCommands + "\" -- \"$cur\")) ;;\n"
@@ -55,10 +60,12 @@ std::string zsh() {
          "  case $words[CURRENT-1] in\n"
          "    --layout) compadd -- " + layout_names() + "; return ;;\n"
          "    -o|--output|--depfile) _files; return ;;\n"
+         "    --format) compadd -- " + kFormats + "; return ;;\n"
          "  esac\n"
          "  case $words[2] in\n"
          "    build) compadd -- " + kBuildOptions + "; _files -g '*.(yaml|yml|json)' ;;\n"
          "    check) compadd -- " + kCheckOptions + "; _files -g '*.(yaml|yml|json)' ;;\n"
+         "    fonts) compadd -- " + kFontsOptions + "; _files -g '*.(yaml|yml|json)' ;;\n"
          "    new) compadd -- --layout -o --help ;;\n"
          "    completions) compadd -- bash zsh fish ;;\n"
          "    help) compadd -- " + kCommands + " ;;\n"
@@ -71,9 +78,12 @@ std::string fish() {
   std::string out = "# fish completion for vitae (vitae completions fish)\n"
                     "complete -c vitae -f\n";
   out += std::string("complete -c vitae -n __fish_use_subcommand -a '") + kCommands + "'\n";
-  out += "complete -c vitae -n '__fish_seen_subcommand_from build check' -F -a '(__fish_complete_suffix .yaml .yml .json)'\n";
+  out += "complete -c vitae -n '__fish_seen_subcommand_from build check fonts' -F -a '(__fish_complete_suffix .yaml .yml .json)'\n";
   for (const char* opt : {"output", "variant", "all-variants", "set", "max-pages", "max-pages-strict", "depfile", "stats", "dump"})
     out += std::string("complete -c vitae -n '__fish_seen_subcommand_from build' -l ") + opt + "\n";
+  out += std::string("complete -c vitae -n '__fish_seen_subcommand_from build' -l format -x -a '") + kFormats + "'\n";
+  out += "complete -c vitae -n '__fish_seen_subcommand_from fonts' -l variant\n";
+  out += "complete -c vitae -n '__fish_seen_subcommand_from fonts' -l set\n";
   out += "complete -c vitae -n '__fish_seen_subcommand_from new' -l layout -x -a '" + layout_names() + "'\n";
   out += "complete -c vitae -n '__fish_seen_subcommand_from completions' -a 'bash zsh fish'\n";
   out += std::string("complete -c vitae -n '__fish_seen_subcommand_from help' -a '") + kCommands + "'\n";

@@ -21,11 +21,13 @@ std::string make_escape(std::string_view path) {
   return out;
 }
 
-std::string make_rule(const std::string& target, const std::vector<std::string>& prerequisites) {
+std::string make_rule(const std::vector<std::string>& targets, const std::vector<std::string>& prerequisites) {
   std::vector<std::string> unique;
   for (const std::string& p : prerequisites)
     if (std::find(unique.begin(), unique.end(), p) == unique.end()) unique.push_back(p);
-  std::string out = make_escape(target) + ":";
+  std::string out;
+  for (const std::string& t : targets) out += (out.empty() ? "" : " ") + make_escape(t);
+  out += ":";
   for (const std::string& p : unique) out += " \\\n  " + make_escape(p);
   out += "\n";
   for (const std::string& p : unique) out += "\n" + make_escape(p) + ":\n";

@@ -3,7 +3,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "layout/fields.h"
+#include "model/fields.h"
 #include "load/load.h"
 #include "pipeline/new_file.h"
 

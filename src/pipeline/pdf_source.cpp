@@ -122,13 +122,18 @@ std::shared_ptr<const PdfWriterSource> load_pdf_module(std::string path) {
   return std::make_shared<ModuleWriter>(std::move(path));
 }
 
-std::string pdf_module_beside_program() {
+std::string pdf_module_near(const std::string& program_dir) {
+  const std::string beside = program_dir + "/" + kPdfModuleFile;
+  if (access(beside.c_str(), F_OK) == 0) return beside;
+  return program_dir + "/" VITAE_MODULE_RELDIR "/" + kPdfModuleFile;
+}
+
+std::string pdf_module_for_program() {
   std::string exe(4096, '\0');
   ssize_t n = readlink("/proc/self/exe", exe.data(), exe.size());
   if (n <= 0 || static_cast<std::size_t>(n) >= exe.size()) return {};
   exe.resize(static_cast<std::size_t>(n));
-  auto slash = exe.rfind('/');
-  return exe.substr(0, slash + 1) + kPdfModuleFile;
+  return pdf_module_near(exe.substr(0, exe.rfind('/')));
 }
 
 }  // namespace vitae

@@ -43,11 +43,15 @@ std::shared_ptr<const PdfWriterSource> linked_pdf_writer(WritePdfFn write);
 /// for the thread. The module stays loaded until the process ends.
 std::shared_ptr<const PdfWriterSource> load_pdf_module(std::string path);
 
-/// The module's file name, built and installed beside the vitae program.
+/// The module's file name: built beside the vitae program, installed in lib/vitae.
 inline constexpr const char* kPdfModuleFile = "vitae-pdf.so";
 
-/// kPdfModuleFile in the directory of the running program (/proc/self/exe); empty when
-/// that cannot be read.
-std::string pdf_module_beside_program();
+/// The module for a program in `program_dir`: kPdfModuleFile beside it when there (the
+/// build tree), else where `cmake --install` puts it relative to the program
+/// (bin/../lib/vitae), so that an installed tree works wherever it is moved.
+std::string pdf_module_near(const std::string& program_dir);
+
+/// pdf_module_near the running program (/proc/self/exe); empty when that cannot be read.
+std::string pdf_module_for_program();
 
 }  // namespace vitae

@@ -90,7 +90,9 @@ std::string default_font_dir() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    for (const char* rel : {"../share/vitae/fonts", "../fonts"}) {
+    // Installed (bin/../share/vitae/fonts, wherever the tree was moved), then the fonts
+    // beside a program in a copy of the repository.
+    for (const char* rel : {VITAE_FONT_RELDIR, "../fonts"}) {
       const fs::path candidate = exe.parent_path() / rel;
       if (fs::is_regular_file(candidate / kFontManifestFile, ec))
         return fs::weakly_canonical(candidate, ec).string();

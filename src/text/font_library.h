@@ -29,9 +29,10 @@ struct FontLibraryConfig {
   bool use_fontconfig = true;
 };
 
-/// The bundled-font directory: $VITAE_FONT_DIR if set, else ../share/vitae/fonts or
-/// ../fonts next to the running executable (the first holding families.tsv), else the
-/// source tree's fonts/ (compile time).
+/// The bundled-font directory: $VITAE_FONT_DIR if set, else where `cmake --install` puts
+/// the fonts relative to the running executable (../share/vitae/fonts) or ../fonts next to
+/// it (the first holding families.tsv), else the source tree's fonts/ (compile time: the
+/// build tree's program).
 std::string default_font_dir();
 
 /// A request for one face of a family.

@@ -46,7 +46,7 @@ TEST(Depfile, EscapesWhatMakeWouldSplit) {
 }
 
 TEST(Depfile, RuleListsEachPrerequisiteOnceWithPhonyRules) {
-  std::string rule = make_rule("out.pdf", {"cv.yaml", "base.yaml", "cv.yaml"});
+  std::string rule = make_rule({"out.pdf"}, {"cv.yaml", "base.yaml", "cv.yaml"});
   EXPECT_EQ(rule, "out.pdf: \\\n  cv.yaml \\\n  base.yaml\n\ncv.yaml:\n\nbase.yaml:\n");
 }
 

@@ -125,7 +125,9 @@ TEST(Cli, FontsListsTheBundledFamiliesThenTheInstalledOnes) {
     const std::size_t at = r.out.find(family);
     EXPECT_TRUE(at > bundled && at < installed) << family << " not among the bundled:\n" << r.out;
   }
-  EXPECT_EQ(run({"fonts", "x"}).code, 2);
+  EXPECT_EQ(run({"fonts", "a.yaml", "b.yaml"}).code, 2);
+  EXPECT_EQ(run({"fonts", "a.yaml", "--stats"}).code, 2);
+  EXPECT_EQ(run({"fonts", "a.yaml", "--all-variants"}).code, 2);
 }
 
 TEST(Cli, CompletionsForBashCompleteCommandsAndLayouts) {
@@ -136,7 +138,8 @@ TEST(Cli, CompletionsForBashCompleteCommandsAndLayouts) {
   // The script as bash runs it: the layouts after --layout, the commands after vitae.
   const std::string script = "source " + dir.file("vitae.bash") +
                              "; COMP_WORDS=(vitae new A --layout s); COMP_CWORD=4; _vitae; echo \"${COMPREPLY[*]}\""
-                             "; COMP_WORDS=(vitae la); COMP_CWORD=1; _vitae; echo \"${COMPREPLY[*]}\"";
+                             "; COMP_WORDS=(vitae la); COMP_CWORD=1; _vitae; echo \"${COMPREPLY[*]}\""
+                             "; COMP_WORDS=(vitae build cv.yaml --format pdf,); COMP_CWORD=4; _vitae; echo \"${COMPREPLY[*]}\"";
   test_support::write_bytes(dir.file("drive.sh"), script);
   FILE* p = popen(("bash " + dir.file("drive.sh")).c_str(), "r");
   ASSERT_NE(p, nullptr);
@@ -144,12 +147,13 @@ TEST(Cli, CompletionsForBashCompleteCommandsAndLayouts) {
   char buf[256];
   while (fgets(buf, sizeof buf, p)) got += buf;
   EXPECT_EQ(pclose(p), 0);
-  EXPECT_EQ(got, "sb2nov sidebar\nlayouts\n");
+  EXPECT_EQ(got, "sb2nov sidebar\nlayouts\npdf,txt pdf,md pdf,txt,md\n");
   // zsh and fish: every command and every layout is offered.
   for (const char* shell : {"zsh", "fish"}) {
     CliRun r = run({"completions", shell});
     EXPECT_EQ(r.code, 0);
-    for (const char* word : {"build", "check", "new", "layouts", "fonts", "schema", "completions", "sidebar", "harvard"})
+    for (const char* word : {"build", "check", "new", "layouts", "fonts", "schema", "completions", "sidebar", "harvard",
+                             "format", "pdf,txt,md"})
       EXPECT_NE(r.out.find(word), std::string::npos) << shell << " lacks " << word;
   }
   EXPECT_EQ(run({"completions", "tcsh"}).code, 2);

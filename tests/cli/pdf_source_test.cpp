@@ -2,6 +2,9 @@
 // thread, and what a build says when it cannot be loaded.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "../support/files.h"
 #include "pipeline/build.h"
 #include "pipeline/pdf_source.h"
 #include "pdf_content/prepared.h"
@@ -57,10 +60,19 @@ TEST(PdfModule, ALibraryThatIsNotTheModuleIsRefused) {
   EXPECT_NE(why.find("was not built with this vitae"), std::string::npos) << why;
 }
 
-TEST(PdfModule, TheModuleSitsBesideTheProgram) {
-  std::string path = pdf_module_beside_program();
+TEST(PdfModule, TheModuleIsFoundBesideTheProgramOrWhereItIsInstalled) {
+  std::string path = pdf_module_for_program();
   ASSERT_FALSE(path.empty());
   EXPECT_TRUE(path.ends_with(std::string("/") + kPdfModuleFile)) << path;
+  // An installed tree: bin/vitae and lib/vitae/vitae-pdf.so, found relative to bin.
+  test_support::TempDir dir;
+  std::filesystem::create_directories(dir.file("bin"));
+  const std::string installed = pdf_module_near(dir.file("bin"));
+  EXPECT_TRUE(installed.starts_with(dir.file("bin") + "/../") && installed.ends_with(std::string("/vitae/") + kPdfModuleFile))
+      << installed;
+  // The build tree: the module beside the program wins.
+  test_support::write_bytes(dir.file("bin") + "/" + kPdfModuleFile, "");
+  EXPECT_EQ(pdf_module_near(dir.file("bin")), dir.file("bin") + "/" + kPdfModuleFile);
 }
 
 TEST(PdfModule, ABuildWithoutAWriterFailsWithADiagnostic) {

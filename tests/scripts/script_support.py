@@ -100,3 +100,11 @@ def with_corpus_status(status):
         print(f"skipped: {CORPUS} is absent, so only the repository's own files were checked")
         return SKIPPED
     return status
+
+
+def print_problems(problems, summary=""):
+    """Prints each problem on a line, then a count; returns the exit status (1 with any)."""
+    for p in problems:
+        print(p)
+    print(f"{summary}{len(problems)} problem(s)")
+    return 1 if problems else 0

@@ -1,7 +1,7 @@
 // Fields and templates: dates by the locale, RenderCV's template expansion.
 #include <gtest/gtest.h>
 
-#include "layout/fields.h"
+#include "model/fields.h"
 
 namespace vitae {
 namespace {

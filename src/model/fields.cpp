@@ -1,6 +1,8 @@
-#include "layout/fields.h"
+#include "model/fields.h"
 
+#include <algorithm>
 #include <cctype>
+#include <string_view>
 
 namespace vitae {
 
@@ -195,6 +197,49 @@ std::map<std::string, std::string> entry_fields(const Entry& e, const Document& 
   return f;
 }
 
+EntryTemplates entry_templates(const Design& d, EntryKind k) {
+  const auto& t = d.templates;
+  switch (k) {
+    case EntryKind::Education: return {&t.education_main, &t.education_date_location, &t.education_degree};
+    case EntryKind::Experience: return {&t.experience_main, &t.experience_date_location, nullptr};
+    case EntryKind::Publication: return {&t.publication_main, &t.publication_date_location, nullptr};
+    default: return {&t.normal_main, &t.normal_date_location, nullptr};
+  }
+}
+
+std::string time_span_text(const Entry& e, const Locale& l, const Design& design, const std::optional<Date>& today) {
+  if (!e.start_date || !e.end_date || !e.date.empty()) return "";
+  Date end = *e.end_date;
+  if (end.present) {
+    if (!today) return "";
+    end = *today;
+  }
+  int months = (end.year - e.start_date->year) * 12 + (end.month ? end.month : 1) -
+               (e.start_date->month ? e.start_date->month : 1) + 1;
+  if (months <= 0) return "";
+  int y = months / 12, m = months % 12;
+  // RenderCV's templates.time_span: HOW_MANY_YEARS YEARS HOW_MANY_MONTHS MONTHS, where a
+  // zero count drops its pair.
+  std::map<std::string, std::string> f{{"HOW_MANY_YEARS", y ? std::to_string(y) : ""},
+                                       {"YEARS", y ? (y == 1 ? l.year : l.years) : ""},
+                                       {"HOW_MANY_MONTHS", m ? std::to_string(m) : ""},
+                                       {"MONTHS", m ? (m == 1 ? l.month : l.months) : ""}};
+  std::vector<TemplateLine> lines = expand_template(design.templates.time_span, f);
+  return lines.empty() ? "" : lines.front().markup;
+}
+
+std::vector<TemplateLine> date_location_lines(const Document& doc, const Section& s, const Entry& e,
+                                              const std::map<std::string, std::string>& fields,
+                                              const std::optional<Date>& today) {
+  std::vector<TemplateLine> lines = expand_template(*entry_templates(doc.design, e.kind).date_location, fields);
+  const std::vector<std::string>& spans_in = doc.design.sections.show_time_spans_in;
+  if (std::any_of(spans_in.begin(), spans_in.end(), [&](const std::string& k) { return k == s.key || k == s.title; })) {
+    std::string span = time_span_text(e, doc.locale, doc.design, today);
+    if (!span.empty()) lines.push_back({TemplateLine::Kind::Text, span});
+  }
+  return lines;
+}
+
 std::vector<TemplateLine> expand_template(const std::string& tmpl,
                                           const std::map<std::string, std::string>& fields) {
   std::vector<TemplateLine> out;
@@ -232,6 +277,77 @@ std::vector<TemplateLine> expand_template(const std::string& tmpl,
     if (!text.empty()) out.push_back({TemplateLine::Kind::Text, text});
   }
   return out;
+}
+
+namespace {
+
+// RenderCV's icon for each social network (renderer/templater/connections.py).
+struct NetworkIcon {
+  std::string_view network, icon;
+};
+constexpr NetworkIcon kNetworkIcons[] = {
+    {"LinkedIn", "linkedin"},   {"GitHub", "github"},         {"GitLab", "gitlab"},
+    {"IMDB", "imdb"},           {"Instagram", "instagram"},   {"Mastodon", "mastodon"},
+    {"ORCID", "orcid"},         {"StackOverflow", "stack-overflow"}, {"ResearchGate", "researchgate"},
+    {"YouTube", "youtube"},     {"Google Scholar", "graduation-cap"}, {"Telegram", "telegram"},
+    {"WhatsApp", "whatsapp"},   {"Leetcode", "code"},         {"X", "x-twitter"},
+    {"Bluesky", "bluesky"},     {"Reddit", "reddit"},
+};
+
+std::string network_icon(const std::string& network) {
+  for (const NetworkIcon& n : kNetworkIcons)
+    if (n.network == network) return std::string(n.icon);
+  return "";
+}
+
+/// A section name as design.sidebar.sections compares it.
+std::string folded(std::string s) {
+  for (char& c : s) c = c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+std::string strip_scheme(std::string url) {
+  for (const char* s : {"https://", "http://", "mailto:", "tel:"})
+    if (url.rfind(s, 0) == 0) url = url.substr(std::string(s).size());
+  if (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+std::vector<Connection> connections_of(const CV& cv, const Design::Header::Connections& hc) {
+  std::vector<Connection> out;
+  if (!cv.location.empty()) out.push_back({"location-dot", "", cv.location.markup, "", cv.location.loc});
+  for (const Text& e : cv.emails) out.push_back({"envelope", "", escape_markup(e.markup), "mailto:" + e.markup, e.loc});
+  if (!cv.phone.empty()) {
+    std::string tel;
+    for (char c : cv.phone.markup)
+      if (std::isdigit(static_cast<unsigned char>(c)) || c == '+') tel += c;
+    out.push_back({"phone", "", escape_markup(cv.phone.markup), "tel:" + tel, cv.phone.loc});
+  }
+  if (!cv.website.empty())
+    out.push_back({"link", "", escape_markup(strip_scheme(cv.website.markup)), cv.website.markup, cv.website.loc});
+  for (const SocialNetwork& s : cv.social_networks)
+    out.push_back({network_icon(s.network), s.network,
+                   escape_markup(hc.display_urls_instead_of_usernames ? strip_scheme(s.url) : s.username), s.url, s.loc});
+  for (const CustomConnection& c : cv.custom_connections)
+    out.push_back({c.icon, "", escape_markup(c.placeholder), c.url, c.loc});
+  return out;
+}
+
+bool in_sidebar(const Design::Sidebar& sb, const Section& s) {
+  return std::any_of(sb.sections.begin(), sb.sections.end(), [&](const std::string& k) {
+    return folded(k) == folded(s.key) || folded(k) == folded(s.title);
+  });
+}
+
+std::vector<const Section*> sections_in_reading_order(const Document& doc) {
+  std::vector<const Section*> main, side;
+  const Design::Sidebar& sb = doc.design.sidebar;
+  for (const Section& s : doc.cv.sections) (sb.position != "none" && in_sidebar(sb, s) ? side : main).push_back(&s);
+  if (sb.position == "left") std::swap(main, side);
+  main.insert(main.end(), side.begin(), side.end());
+  return main;
 }
 
 std::string embolden_keywords(const std::string& markup, const std::vector<std::string>& keywords) {
