@@ -591,6 +591,7 @@ TEST(Extends, DependenciesLeaveOutTheCommandLine) {
 
 TEST(Extends, PathsAreRelativeToTheExtendingFile) {
   TempDir dir;
+  write_file(dir, ".git/HEAD", "");  // a repository: apps/ may extend ../cv.yaml (confine_test.cpp)
   write_file(dir, "shared/base.yaml", kBase);
   write_file(dir, "cv.yaml", "extends: shared/base.yaml\ncv:\n  location: Zurich\n");
   write_file(dir, "apps/acme.yaml", "extends: ../cv.yaml\ncv:\n  headline: Acme\n");
