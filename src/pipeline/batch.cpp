@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -95,6 +96,7 @@ struct Job {
   std::string error;    ///< a problem outside the input (writing), already formatted
   std::string report;   ///< what to print after the diagnostics
   std::string stdout_bytes;
+  std::vector<std::string> fonts;  ///< the font files its build read (BuildSession::files_read)
   bool ok = false;
 };
 
@@ -185,8 +187,16 @@ std::string times_line(const StageTimes& t, double write_ms) {
          fixed2(t.pdf_content) + " ms, pdf " + fixed2(t.pdf) + " ms, write " + fixed2(write_ms) + " ms\n";
 }
 
+/// The line of a PDF written: "wrote cv.pdf (2 pages)"; in watch mode, with the run's time.
+std::string written_line(const std::string& output, int pages, const BuildSession* session, Clock::time_point run_start) {
+  if (!session) return "wrote " + output + " (" + pages_phrase(pages) + ")\n";
+  const auto ms = static_cast<long long>(ms_since(run_start) + 0.5);
+  return (session->runs ? "rebuilt " : "built ") + output + " in " + std::to_string(ms) + " ms (" + pages_phrase(pages) + ")\n";
+}
+
 /// Builds one job and writes its files. Thread-safe across jobs.
-void run_job(Job& job, const Input& in, const CliArgs& args, const BuildConfig& config, const BuildServices& services) {
+void run_job(Job& job, const Input& in, const CliArgs& args, const BuildConfig& config, const BuildServices& services,
+             const BuildSession* session, Clock::time_point run_start) {
   Clock::time_point start = Clock::now();
   std::optional<Document> doc = in.cv->document(job.variant, job.diags);
   if (!doc) return;
@@ -196,6 +206,7 @@ void run_job(Job& job, const Input& in, const CliArgs& args, const BuildConfig& 
   std::optional<BuildResult> result = build_loaded(*doc, config, services, job.diags);
   if (!result) return;
   result->times.load = load_ms;
+  job.fonts = result->font_files;
   Clock::time_point write_start = Clock::now();
   if (args.dump) job.stdout_bytes = std::move(result->dump);
   if (!config.check_only) {
@@ -213,7 +224,7 @@ void run_job(Job& job, const Input& in, const CliArgs& args, const BuildConfig& 
     else if (!write_file_atomically(job.output, result->pdf, &why))
       return void(job.error = "vitae: error: " + why + "\n");  // says "cannot write PATH: ..." itself
     else
-      job.report = "wrote " + job.output + " (" + pages_phrase(result->stats.pages) + ")\n";
+      job.report = written_line(job.output, result->stats.pages, session, run_start);
   }
   if (args.verbose) job.report += times_line(result->times, ms_since(write_start));
   // What the fit changed: before the "wrote" line, or with the statistics under --stats.
@@ -257,13 +268,49 @@ std::string default_output(const std::string& input, const std::string& variant)
   return stem + (variant.empty() ? "" : "-" + variant) + ".pdf";
 }
 
-int run_builds(const CliArgs& args, const CliIo& io) {
+namespace {
+
+// How the loader reads the files a CV names; `record` (when set) hears of each path asked for.
+LoadOptions load_options(const CliArgs& args, const std::function<void(const std::string&)>& record) {
+  LoadOptions o;
+  o.overrides = args.sets;
+  o.root = args.root.value_or("");
+  o.read_file = [max = o.max_bytes, record](const std::string& path, std::string* error) {
+    if (record) record(path);
+    return read_input_file(path, max, error);
+  };
+  // Reads one byte past the limit at most: enough for the loader to say the photo is too large.
+  o.read_image = [record](const std::string& path, std::string* error) {
+    if (record) record(path);
+    return read_input_file(path, image::kMaxBytes, error);
+  };
+  return o;
+}
+
+// What the session learns from a run: every file it read or tried to read.
+void record_run(BuildSession& session, const CliArgs& args, std::set<std::string> read, const std::vector<Job>& jobs) {
+  for (const std::string& in : args.inputs)
+    if (in != "-") read.insert(in);
+  for (const Job& j : jobs) session.font_files.insert(j.fonts.begin(), j.fonts.end());
+  read.insert(session.font_files.begin(), session.font_files.end());
+  session.files_read = std::move(read);
+  ++session.runs;
+}
+
+}  // namespace
+
+int run_builds(const CliArgs& args, const CliIo& io, BuildSession* session) {
   BuildConfig config;
   config.check_only = args.command == Command::Check || args.dump;
   config.dump = args.dump;
   config.timings = args.verbose;
   config.max_pages = args.max_pages;
   config.max_pages_strict = args.max_pages_strict;
+  config.time_limit_seconds = args.timeout_seconds;
+  if (args.root && !std::filesystem::is_directory(*args.root)) {
+    io.err("vitae: error: --root '" + *args.root + "' is not a folder\n");
+    return 2;
+  }
   // One build sets its sections and subsets its fonts on up to two threads (more gain
   // nothing on a CV's handful of sections); a batch runs one build per thread, two threads
   // per core: each build ends waiting for the disk (its PDF is flushed before it is renamed
@@ -277,9 +324,12 @@ int run_builds(const CliArgs& args, const CliIo& io) {
   if (args.verbose && workers.threads() < threads)
     io.err("vitae: note: running on " + std::to_string(workers.threads()) + " of " + std::to_string(threads) +
            " threads: the system refused to start the others\n");
-  // Then, so that the writer loads while the CVs are read and laid out.
-  std::shared_ptr<const PdfWriterSource> pdf_writer;
-  if (!config.check_only && io.pdf_writer) pdf_writer = io.pdf_writer();
+  // Then, so that the writer loads while the CVs are read and laid out (once per session).
+  std::unique_ptr<BuildServices> own_services;
+  std::unique_ptr<BuildServices>& services_made = session ? session->services : own_services;
+  if (!services_made)
+    services_made = std::make_unique<BuildServices>(!config.check_only && io.pdf_writer ? io.pdf_writer() : nullptr);
+  const BuildServices& services = *services_made;
   if (auto e = io.getenv("SOURCE_DATE_EPOCH")) {
     int64_t v = 0;
     if (!parse_epoch(*e, &v)) {
@@ -291,15 +341,15 @@ int run_builds(const CliArgs& args, const CliIo& io) {
   config.now = current_time_seconds();
   Clock::time_point start = Clock::now();
 
-  LoadOptions limits;
-  limits.overrides = args.sets;
-  limits.read_file = [max = limits.max_bytes](const std::string& path, std::string* error) {
-    return read_input_file(path, max, error);
-  };
-  // Reads one byte past the limit at most: enough for the loader to say the photo is too large.
-  limits.read_image = [](const std::string& path, std::string* error) {
-    return read_input_file(path, image::kMaxBytes, error);
-  };
+  std::mutex read_mutex;
+  std::set<std::string> read;  // with a session: every path the loaders asked for
+  std::function<void(const std::string&)> record;
+  if (session)
+    record = [&](const std::string& path) {
+      std::lock_guard<std::mutex> lock(read_mutex);
+      read.insert(path);
+    };
+  const LoadOptions limits = load_options(args, record);
   std::vector<Input> inputs(args.inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) inputs[i].arg = args.inputs[i];
   run_tasks(&workers, inputs.size(), [&](std::size_t i) { read_input(inputs[i], io, limits); });
@@ -319,7 +369,6 @@ int run_builds(const CliArgs& args, const CliIo& io) {
   }
   failed |= refuse_shared_outputs(jobs, inputs, io);
 
-  BuildServices services(pdf_writer);
   // Caches pay only when builds share their content; a single build goes without.
   std::unique_ptr<BuildCaches> caches;
   if (jobs.size() > 1) caches = std::make_unique<BuildCaches>();
@@ -330,13 +379,14 @@ int run_builds(const CliArgs& args, const CliIo& io) {
   // A single build uses the threads inside itself; a batch gives each build one thread.
   config.workers = jobs.size() == 1 ? &workers : nullptr;
   run_tasks(jobs.size() == 1 ? nullptr : &workers, jobs.size(), [&](std::size_t i) {
-    run_job(jobs[i], inputs[jobs[i].input], args, config, services);
+    run_job(jobs[i], inputs[jobs[i].input], args, config, services, session, start);
     std::lock_guard<std::mutex> lock(print_mutex);  // printed in order, as soon as possible
     done[i] = true;
     for (; next_to_print < jobs.size() && done[next_to_print]; ++next_to_print)
       print_job(jobs[next_to_print], inputs[jobs[next_to_print].input], io);
   });
   for (const Job& j : jobs) failed |= !j.ok;
+  if (session) record_run(*session, args, std::move(read), jobs);
   if (args.verbose && jobs.size() > 1)
     io.err("built " + std::to_string(jobs.size()) + " PDFs in " + fixed2(ms_since(start)) + " ms on " +
            std::to_string(workers.threads()) + " threads\n");

@@ -13,7 +13,13 @@
 
 namespace vitae {
 
-enum class Command { Build, Check, New, Layouts, Fonts, Schema, Completions, Help, Version };
+/// How long one build may take before it is stopped (--timeout): a CV builds in
+/// milliseconds, so only a runaway build (a hostile or generated input) comes near it.
+inline constexpr double kDefaultTimeoutSeconds = 60;
+/// The largest --timeout accepted: an hour.
+inline constexpr double kMaxTimeoutSeconds = 3600;
+
+enum class Command { Build, Check, Watch, New, Layouts, Fonts, Schema, Completions, Help, Version };
 
 /// What the user asked for on the command line.
 struct CliArgs {
@@ -34,6 +40,8 @@ struct CliArgs {
   bool max_pages_strict = false;       ///< --max-pages-strict: not fitting is an error
   bool usage_error_on_empty = false;   ///< plain `vitae`: usage on stderr, exit 2
   std::optional<std::string> layout;   ///< `vitae new --layout NAME`
+  std::optional<std::string> root;     ///< --root DIR: where files named in a CV must lie
+  double timeout_seconds = kDefaultTimeoutSeconds;  ///< --timeout SECONDS: each build's limit
 
   /// Whether more than one PDF may come out (several inputs, or every variant).
   bool many_outputs() const { return inputs.size() > 1 || all_variants; }

@@ -6,11 +6,11 @@ namespace vitae {
 
 namespace {
 
-constexpr const char* kCommands = "build check new layouts fonts schema completions help";
+constexpr const char* kCommands = "build check watch new layouts fonts schema completions help";
 constexpr const char* kBuildOptions =
     "-o --output --variant --all-variants --set --max-pages --max-pages-strict -j -v --verbose -MD "
-    "--depfile --stats --dump --help";
-constexpr const char* kCheckOptions = "--variant --all-variants --set --max-pages --max-pages-strict --stats --help";
+    "--depfile --stats --dump --root --timeout --help";
+constexpr const char* kCheckOptions = "--variant --all-variants --set --max-pages --max-pages-strict --stats --root --timeout --help";
 
 std::string layout_names() {
   std::string out;
@@ -34,7 +34,7 @@ std::string bash() {
          "    -o|--output|--depfile) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
          "  esac\n"
          "  case \"$cmd\" in\n"
-         "    build) COMPREPLY=($(compgen -W \"" + kBuildOptions + "\" -- \"$cur\") $(compgen -f -X '!*.@(yaml|yml|json)' -- \"$cur\")) ;;\n"
+         "    build|watch) COMPREPLY=($(compgen -W \"" + kBuildOptions + "\" -- \"$cur\") $(compgen -f -X '!*.@(yaml|yml|json)' -- \"$cur\")) ;;\n"
          "    check) COMPREPLY=($(compgen -W \"" + kCheckOptions + "\" -- \"$cur\") $(compgen -f -X '!*.@(yaml|yml|json)' -- \"$cur\")) ;;\n"
          "    new) COMPREPLY=($(compgen -W \"--layout -o --help\" -- \"$cur\")) ;;\n"
          "    completions) COMPREPLY=($(compgen -W \"bash zsh fish\" -- \"$cur\")) ;;\n"
@@ -57,7 +57,7 @@ std::string zsh() {
          "    -o|--output|--depfile) _files; return ;;\n"
          "  esac\n"
          "  case $words[2] in\n"
-         "    build) compadd -- " + kBuildOptions + "; _files -g '*.(yaml|yml|json)' ;;\n"
+         "    build|watch) compadd -- " + kBuildOptions + "; _files -g '*.(yaml|yml|json)' ;;\n"
          "    check) compadd -- " + kCheckOptions + "; _files -g '*.(yaml|yml|json)' ;;\n"
          "    new) compadd -- --layout -o --help ;;\n"
          "    completions) compadd -- bash zsh fish ;;\n"
@@ -71,9 +71,9 @@ std::string fish() {
   std::string out = "# fish completion for vitae (vitae completions fish)\n"
                     "complete -c vitae -f\n";
   out += std::string("complete -c vitae -n __fish_use_subcommand -a '") + kCommands + "'\n";
-  out += "complete -c vitae -n '__fish_seen_subcommand_from build check' -F -a '(__fish_complete_suffix .yaml .yml .json)'\n";
-  for (const char* opt : {"output", "variant", "all-variants", "set", "max-pages", "max-pages-strict", "depfile", "stats", "dump"})
-    out += std::string("complete -c vitae -n '__fish_seen_subcommand_from build' -l ") + opt + "\n";
+  out += "complete -c vitae -n '__fish_seen_subcommand_from build check watch' -F -a '(__fish_complete_suffix .yaml .yml .json)'\n";
+  for (const char* opt : {"output", "variant", "all-variants", "set", "max-pages", "max-pages-strict", "depfile", "stats", "dump", "root", "timeout"})
+    out += std::string("complete -c vitae -n '__fish_seen_subcommand_from build watch' -l ") + opt + "\n";
   out += "complete -c vitae -n '__fish_seen_subcommand_from new' -l layout -x -a '" + layout_names() + "'\n";
   out += "complete -c vitae -n '__fish_seen_subcommand_from completions' -a 'bash zsh fish'\n";
   out += std::string("complete -c vitae -n '__fish_seen_subcommand_from help' -a '") + kCommands + "'\n";
