@@ -71,7 +71,12 @@ class Opener {
       d.loc.file = index;
       diags_.add(std::move(d));
     }
-    if (root) set_file(*root, index);
+    if (!root) return root;
+    if (auto problem = check_string_lengths(*root)) {
+      diags_.error(f.path, {problem->loc.line, problem->loc.column, index}, problem->message, problem->hint);
+      return std::nullopt;
+    }
+    set_file(*root, index);
     return root;
   }
 
