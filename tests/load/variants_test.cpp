@@ -619,6 +619,20 @@ TEST(Extends, ACycleIsAnErrorNamingTheFiles) {
   EXPECT_NE(d.message.find("b.yaml"), std::string::npos) << d.message;
 }
 
+TEST(Extends, AChainLongerThanSixteenFilesIsAnError) {
+  TempDir dir;
+  for (int i = 0; i < 17; ++i) write_file(dir, std::to_string(i) + ".yaml", "extends: " + std::to_string(i + 1) + ".yaml\n");
+  write_file(dir, "17.yaml", "cv:\n  name: Ada\n");
+  auto b = build_file(dir, "0.yaml");
+  EXPECT_FALSE(b.source);
+  Diagnostic d = diag(b, "the chain of extends is longer than 16 files");
+  EXPECT_EQ(d.path, dir.file("15.yaml"));  // the sixteenth file, which would read a seventeenth
+  EXPECT_EQ(d.loc.line, 1);
+  // Sixteen files in all are accepted.
+  write_file(dir, "15.yaml", "cv:\n  name: Ada\n");
+  EXPECT_TRUE(build_file(dir, "0.yaml").doc);
+}
+
 TEST(Extends, ACycleAmongTheBasesIsAnError) {
   TempDir dir;
   write_file(dir, "a.yaml", "extends: b.yaml\n");
