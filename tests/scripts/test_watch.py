@@ -24,21 +24,10 @@ import sys
 import tempfile
 import time
 
-from script_support import Checker, read, report, write
+from script_support import MINIMAL_CV as BASE, Checker, read, report, write
 
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
 TIMEOUT = 60  # seconds to wait for anything: generous on a loaded machine, never asserted
-
-BASE = b"""cv:
-  name: Ada Lovelace
-  email: ada@example.com
-  sections:
-    experience:
-      - company: Analytical Engines Ltd
-        position: Programmer
-        highlights:
-          - Wrote the first published program.
-"""
 
 
 def cv(headline):
