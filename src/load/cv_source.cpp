@@ -267,8 +267,11 @@ class Opener {
 // The root the files named inside the CV must lie in (canonical): --root, else the default.
 std::optional<std::string> project_root_of(const SourceFile& main, const LoadOptions& options, Diagnostics& diags) {
   std::string why;
-  std::optional<std::string> root =
-      canonical_root(options.root.empty() ? default_project_root(main.path) : options.root, &why);
+  if (options.root.empty()) {  // the default never fails: resolved when it can be, else as found
+    std::string found = default_project_root(main.path);
+    return canonical_root(found, &why).value_or(found);
+  }
+  std::optional<std::string> root = canonical_root(options.root, &why);
   if (!root)
     diags.error(main.path, {}, "the project root '" + options.root + "' cannot be used: " + why,
                 "--root names an existing folder that holds the CV's files");

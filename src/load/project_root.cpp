@@ -59,6 +59,9 @@ std::string default_project_root(const std::string& cv_path) {
   std::error_code ec;
   const bool from_stdin = cv_path.empty() || cv_path == "-" || cv_path == "<stdin>";
   fs::path start = from_stdin ? fs::current_path(ec) : fs::weakly_canonical(fs::absolute(cv_path, ec), ec).parent_path();
+  // A folder above that may not be searched (a build run as another user) leaves the links
+  // unresolved: the folder as named is the best answer, and a CV in it still builds.
+  if (ec || start.empty()) start = fs::absolute(cv_path, ec).lexically_normal().parent_path();
   if (ec || start.empty()) return fs::current_path(ec).string();
   for (fs::path dir = start;; dir = dir.parent_path()) {
     if (fs::exists(dir / ".git", ec)) return dir.string();
