@@ -23,7 +23,7 @@ RealizeContext narrowed(const RealizeContext& ctx, Abs width, bool ragged) {
 
 PageColumns one_column(const RealizeContext& ctx, Workers* workers) {
   PageColumns out;
-  out.columns.push_back({paginate(realize(ctx, whole_cv(ctx.doc), workers), PaginateConfig{ctx.page_goal, {}}),
+  out.columns.push_back({paginate(realize(ctx, whole_cv(ctx.doc), workers), PaginateConfig{ctx.page_goal, {}, ctx.inline_ctx.deadline}),
                          Abs::zero()});
   return out;
 }
@@ -64,7 +64,7 @@ PageColumns two_columns(const RealizeContext& ctx, Workers* workers) {
   const Abs side_w = sidebar_width(ctx);
   const Abs gap = len(ctx, sb.space_between);
   const Abs main_w = ctx.text_width - side_w - gap;
-  const PaginateConfig pc{ctx.page_goal, ctx.page_goal - out.header_room};
+  const PaginateConfig pc{ctx.page_goal, ctx.page_goal - out.header_room, ctx.inline_ctx.deadline};
   ColumnPages m{paginate(realize(narrowed(ctx, main_w, false), main, workers), pc), Abs::zero()};
   ColumnPages s{paginate(realize(narrowed(ctx, side_w, true), side), pc), Abs::zero()};
   if (sb.position == "left") {

@@ -425,6 +425,7 @@ SetParagraph set_uncached(const ParagraphSpec& spec, const InlineContext& ctx) {
 }  // namespace
 
 SetParagraph set_paragraph(const ParagraphSpec& spec, const InlineContext& ctx) {
+  check_deadline(ctx.deadline);  // paragraphs are where a huge CV spends its time
   if (!ctx.paragraphs) return set_uncached(spec, ctx);
   std::string key = ParagraphCache::key(spec, ctx.hyphenator);
   if (auto p = ctx.paragraphs->find(key)) return *p;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "layout/frame.h"
+#include "model/deadline.h"
 #include "text/font.h"
 #include "text/itemize.h"
 
@@ -85,6 +86,8 @@ struct InlineContext {
   linebreak::LineBreaker* breaker = nullptr;  ///< reused scratch space; null: a fresh one
   /// Paragraphs already set, shared by threads and builds (a batch's variants); null: none.
   ParagraphCache* paragraphs = nullptr;
+  /// The build's time limit, checked before each paragraph; null: none.
+  const Deadline* deadline = nullptr;
 };
 
 /// Typesets a paragraph into lines. Never fails: words wider than the line are broken

@@ -39,6 +39,24 @@ std::vector<std::string> font_files(const Styles& styles, const LaidOutDocument&
   return {files.begin(), files.end()};
 }
 
+// More pages than the limit: an error where the first page past it ends, and only the
+// pages within it are made (the build fails; no PDF is written).
+int within_page_limit(PageColumns& columns, const Document& doc, int limit, Diagnostics& diags) {
+  const int total = static_cast<int>(columns.pages());
+  if (total <= limit) return total;
+  SourceLoc at;
+  for (const ColumnPages& c : columns.columns)
+    if (c.slices.size() > static_cast<std::size_t>(limit)) {
+      at = c.slices[limit].overfull_loc;
+      break;
+    }
+  diags.error(doc.path_of(at), at,
+              "the CV runs to " + std::to_string(total) + " pages; the limit is " + std::to_string(limit) +
+                  " (page " + std::to_string(limit + 1) + " ends here)",
+              "a CV is a few pages: is this the right file, or is a section repeated?");
+  return limit;
+}
+
 Page make_page(const Design& d) {
   Page p;
   p.width = d.page.width;
@@ -59,11 +77,11 @@ LayoutResult layout_document(const Document& doc, const FontLibrary& fonts, cons
   linebreak::LineBreaker breaker;
   Abs text_width = d.page.width - d.page.left_margin - d.page.right_margin;
   Abs goal = d.page.height - d.page.top_margin - d.page.bottom_margin;
-  RealizeContext ctx{doc, styles, InlineContext{&shaper, options.hyphenator, &breaker, options.paragraph_cache}, diags, result.stats, text_width, goal,
+  RealizeContext ctx{doc, styles, InlineContext{&shaper, options.hyphenator, &breaker, options.paragraph_cache, options.deadline}, diags, result.stats, text_width, goal,
                      options.today, false};
 
   PageColumns columns = lay_out_columns(ctx, options.workers);
-  int total = static_cast<int>(columns.pages());
+  int total = within_page_limit(columns, doc, options.page_limit, diags);
   std::string today = options.today ? format_date(*options.today, doc.locale, "MONTH_NAME YEAR") : "";
   const Point origin{d.page.left_margin, d.page.top_margin};
   for (int i = 0; i < total; ++i) {

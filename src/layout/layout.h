@@ -17,6 +17,10 @@ class Hyphenator;
 class ParagraphCache;
 class ShapeCache;
 class Workers;
+class Deadline;
+
+/// The default LayoutOptions::page_limit.
+inline constexpr int kMaxPagesBuilt = 500;
 
 struct LayoutOptions {
   /// The date the CV shows as "today" (top note, open-ended time spans); unset: none.
@@ -34,6 +38,12 @@ struct LayoutOptions {
   /// that already run in parallel, such as the variants of a batch. The helpers shape
   /// through the same cache. The result does not depend on it.
   Workers* workers = nullptr;
+  /// The build's time limit (model/deadline.h), checked per paragraph and per page: past
+  /// it, layout_document throws DeadlinePassed. Null: none.
+  const Deadline* deadline = nullptr;
+  /// More pages than this is an error (reported where the content passes the limit): a CV,
+  /// however long, is not a book, and the limit bounds the work and the PDF of a runaway input.
+  int page_limit = kMaxPagesBuilt;
 };
 
 struct LayoutResult {

@@ -93,6 +93,7 @@ std::vector<PageSlice> paginate(VList list, const PaginateConfig& config) {
   while (true) {
     while (i < items.size() && !is_box(items[i])) ++i;  // discard glue and penalties at the top
     if (i >= items.size()) break;
+    check_deadline(config.deadline);
     const Abs goal = pages.empty() && config.first_page_goal ? *config.first_page_goal : config.page_goal;
     Break br = find_page_break(items, i, goal);
     if (br.index <= i) br.index = i + 1;  // always make progress

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "layout/vlist.h"
+#include "model/deadline.h"
 
 namespace vitae {
 
@@ -14,6 +15,8 @@ struct PaginateConfig {
   Abs page_goal;  ///< the height available for the text block of every page
   /// Page 1's, when something set above the list (a sidebar layout's header) takes room.
   std::optional<Abs> first_page_goal;
+  /// The build's time limit, checked before each page; null: none.
+  const Deadline* deadline = nullptr;
 };
 
 /// One page's share of the vertical list: the boxes and the glue between them, already
@@ -26,7 +29,7 @@ struct PageSlice {
 };
 
 /// Breaks `list` into pages. Never fails: a box taller than a page gets a page of its own
-/// (flagged overfull), like TeX's overfull \vbox.
+/// (flagged overfull), like TeX's overfull \vbox. Throws DeadlinePassed when the deadline passes.
 /// The boxes' frames are moved onto the pages: pass the list with std::move when it is not
 /// needed afterwards.
 std::vector<PageSlice> paginate(VList list, const PaginateConfig& config);

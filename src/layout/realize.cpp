@@ -210,7 +210,8 @@ void realize_parallel(const RealizeContext& ctx, const RealizeParts& what, Worke
     if (slot > 0) {
       if (!scratch[slot]) scratch[slot] = std::make_unique<Scratch>(ctx.inline_ctx.shaper->cache());
       Scratch& s = *scratch[slot];
-      inline_ctx = InlineContext{&s.shaper, ctx.inline_ctx.hyphenator, &s.breaker, ctx.inline_ctx.paragraphs};
+      inline_ctx = InlineContext{&s.shaper, ctx.inline_ctx.hyphenator, &s.breaker, ctx.inline_ctx.paragraphs,
+                                 ctx.inline_ctx.deadline};
     }
     const std::size_t index = task == 0 ? 0 : order[task - 1] + 1;
     Part& part = parts[index];

@@ -7,6 +7,8 @@
 #include "load/input_checks.h"
 #include "load/load.h"
 #include "load/photo.h"
+#include "load/project_root.h"
+#include "load/font_paths.h"
 #include "load/tree_edit.h"
 #include "load/variants.h"
 #include "load/json_resume.h"
@@ -28,6 +30,7 @@ struct CvSourceData {
   SourceLoc variants_loc;
   std::vector<SetValue> overrides;  ///< --set, last
   FileReader read_image;            ///< LoadOptions::read_image, for cv.photo
+  std::string project_root;         ///< the project root, canonical (project_root.h)
 };
 
 namespace {
@@ -71,7 +74,12 @@ class Opener {
       d.loc.file = index;
       diags_.add(std::move(d));
     }
-    if (root) set_file(*root, index);
+    if (!root) return root;
+    if (auto problem = check_string_lengths(*root)) {
+      diags_.error(f.path, {problem->loc.line, problem->loc.column, index}, problem->message, problem->hint);
+      return std::nullopt;
+    }
+    set_file(*root, index);
     return root;
   }
 
@@ -107,6 +115,7 @@ class Opener {
     }
     if (chain.size() >= kMaxExtendsChain)
       return fail("the chain of extends is longer than " + std::to_string(kMaxExtendsChain) + " files");
+    if (auto why = outside_root(path, data_.project_root)) return fail(*why, outside_root_hint());
     if (!options_.read_file) return fail("cannot read '" + path + "': this build reads no other files");
     std::string why;
     std::optional<std::string> text = options_.read_file(path, &why);
@@ -147,6 +156,7 @@ class Opener {
                   "write it relative to this file: layout: layouts/mine.yaml; a built-in layout is named by design.theme");
     bool from_stdin = value.loc.file == 0 && data_.main_from_stdin;
     std::string path = ((from_stdin ? fs::path() : fs::path(naming).parent_path()) / value.value).string();
+    if (auto why = outside_root(path, data_.project_root)) return fail(value.loc, *why, outside_root_hint());
     if (!options_.read_file) return fail(value.loc, "cannot read '" + path + "': this build reads no other files");
     std::string why;
     std::optional<std::string> text = options_.read_file(path, &why);
@@ -257,6 +267,20 @@ class Opener {
   CvSourceData& data_;
 };
 
+// The root the files named inside the CV must lie in (canonical): --root, else the default.
+std::optional<std::string> project_root_of(const SourceFile& main, const LoadOptions& options, Diagnostics& diags) {
+  std::string why;
+  if (options.root.empty()) {  // the default never fails: resolved when it can be, else as found
+    std::string found = default_project_root(main.path);
+    return canonical_root(found, &why).value_or(found);
+  }
+  std::optional<std::string> root = canonical_root(options.root, &why);
+  if (!root)
+    diags.error(main.path, {}, "the project root '" + options.root + "' cannot be used: " + why,
+                "--root names an existing folder that holds the CV's files");
+  return root;
+}
+
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
   for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
@@ -274,6 +298,9 @@ std::optional<CvSource> CvSource::open(const SourceFile& main, Diagnostics& diag
     data->disk_files = 1;
     data->main_from_stdin = main.path == "<stdin>" || main.path == "-";
     data->read_image = options.read_image;
+    std::optional<std::string> project_root = load::project_root_of(main, options, diags);
+    if (!project_root) return std::nullopt;
+    data->project_root = std::move(*project_root);
     load::Opener opener(diags, options, *data);
     std::optional<load::YNode> root = opener.parse(0);
     if (!root) return std::nullopt;
@@ -346,7 +373,8 @@ std::optional<Document> CvSource::document(const std::string& variant, Diagnosti
     if (!doc) return std::nullopt;
     for (const SourceFile& f : d.files) doc->files.push_back(f.path);
     // Per document: a variant or --set may name another photo.
-    load::attach_photo(*doc, {d.files, d.main_from_stdin, d.read_image}, r);
+    load::attach_photo(*doc, {d.files, d.main_from_stdin, d.read_image, d.project_root}, r);
+    load::check_font_paths(*doc, {d.files, d.main_from_stdin, d.project_root}, r);
     if (diags.error_count() == errors_before)
       load::apply_selection(*doc, v ? d.selection.overridden_by(v->selection) : d.selection, r);
     if (diags.error_count() != errors_before) return std::nullopt;

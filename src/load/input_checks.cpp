@@ -115,6 +115,21 @@ std::optional<InputProblem> check_nesting(std::string_view text, int max_depth) 
   return std::nullopt;
 }
 
+std::optional<InputProblem> check_string_lengths(const YNode& root, std::size_t max_bytes) {
+  if (root.is_scalar() && root.value.size() > max_bytes)
+    return InputProblem{root.loc,
+                        "this string is " + std::to_string(root.value.size()) + " bytes long; the limit is " +
+                            std::to_string(max_bytes) + " bytes",
+                        "a CV's longest paragraph is a few hundred words: is this the right file?"};
+  for (const auto& [key, value] : root.entries) {
+    if (auto p = check_string_lengths(key, max_bytes)) return p;
+    if (auto p = check_string_lengths(value, max_bytes)) return p;
+  }
+  for (const YNode& item : root.items)
+    if (auto p = check_string_lengths(item, max_bytes)) return p;
+  return std::nullopt;
+}
+
 std::optional<InputProblem> check_input(std::string_view text, std::size_t max_bytes) {
   if (text.size() > max_bytes)
     return InputProblem{{1, 1},

@@ -24,6 +24,17 @@ struct InputProblem {
 /// brackets fail fast; the tree builder enforces it exactly (parse_yaml_tree).
 inline constexpr int kMaxNesting = 256;
 
+/// Longest string accepted (a key or a value), in bytes. A CV's longest paragraph is a few
+/// hundred words; 64 KiB is some 10,000, and the limit keeps one value (set as one
+/// paragraph, one line-breaking problem) from costing the time of a book.
+inline constexpr std::size_t kMaxStringBytes = 64 * 1024;
+
+struct YNode;
+
+/// The first string of `root` (keys and values, in document order) longer than
+/// `max_bytes`, at its position.
+std::optional<InputProblem> check_string_lengths(const YNode& root, std::size_t max_bytes = kMaxStringBytes);
+
 /// The first NUL byte or invalid UTF-8 sequence (overlong forms, surrogates and code points
 /// beyond U+10FFFF are invalid too), or nothing.
 std::optional<InputProblem> check_encoding(std::string_view text);

@@ -33,7 +33,16 @@ struct LoadOptions {
   FileReader read_image;
   /// `--set KEY=VALUE` from the command line, applied after the file's own values.
   std::vector<std::string> overrides;
+  /// The project root (--root): every file a CV names (extends, design.layout, cv.photo, a
+  /// font file) must lie inside it, symbolic links resolved; one outside is an error at the
+  /// value, and nothing is read. Empty: default_project_root of the main file (the top of
+  /// its git work tree, else its folder). Files named on the command line are not confined.
+  std::string root;
 };
+
+/// The default project root of a CV (src/load/project_root.h): the nearest folder at or
+/// above the CV's own holding a `.git` entry, else the CV's own folder.
+std::string default_project_root(const std::string& cv_path);
 
 namespace load {
 struct CvSourceData;

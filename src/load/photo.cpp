@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "image/probe.h"
+#include "load/project_root.h"
 
 namespace vitae::load {
 namespace {
@@ -19,6 +20,13 @@ std::string resolve(const Text& photo, const PhotoSource& source) {
                          !(file == 0 && source.main_from_stdin) && source.files[file].path != "<command line>";
   const fs::path dir = from_disk ? fs::path(source.files[file].path).parent_path() : fs::path();
   return (dir / photo.markup).string();
+}
+
+// A value from --set was written on the command line, by the user: not confined.
+bool from_command_line(const Text& photo, const PhotoSource& source) {
+  const int file = photo.loc.file;
+  return file >= 0 && static_cast<std::size_t>(file) < source.files.size() &&
+         source.files[file].path == "<command line>";
 }
 
 std::string relative_hint(const Text& photo, const PhotoSource& source, Reader& r) {
@@ -37,6 +45,8 @@ void attach_photo(Document& doc, const PhotoSource& source, Reader& r) {
     return r.error(photo.loc, "cv.photo: vitae does not download photos",
                    "save the photo beside the CV and name the file: photo: photo.jpg");
   const std::string path = resolve(photo, source);
+  if (!from_command_line(photo, source))
+    if (auto why = outside_root(path, source.root)) return r.error(photo.loc, "cv.photo: " + *why, outside_root_hint());
   if (!source.read) return r.error(photo.loc, "cannot read '" + path + "': this build reads no other files");
   std::string why;
   std::optional<std::string> bytes = source.read(path, &why);

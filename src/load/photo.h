@@ -16,10 +16,13 @@ struct PhotoSource {
   bool main_from_stdin = false;
   /// LoadOptions::read_image; unset, a photo is an error.
   const FileReader& read;
+  /// The project root (canonical): a photo named in a file must lie inside it.
+  const std::string& root;
 };
 
 /// Sets doc.cv.photo_image from doc.cv.photo (nothing to do when it is empty). A file that
-/// cannot be read, is not a JPEG or PNG, or exceeds the limits of image/limits.h is an error
+/// cannot be read, is not a JPEG or PNG, exceeds the limits of image/limits.h, or lies outside
+/// the project root (unless --set names it: the command line is not confined) is an error
 /// at the value.
 void attach_photo(Document& doc, const PhotoSource& source, Reader& r);
 

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -80,6 +81,7 @@ struct Job {
   std::string error;    ///< a problem outside the input (writing), already formatted
   std::string report;   ///< what to print after the diagnostics
   std::string stdout_bytes;
+  std::vector<std::string> fonts;  ///< the font files its build read (BuildSession::files_read)
   bool ok = false;
 };
 
@@ -176,6 +178,13 @@ std::string times_line(const StageTimes& t, double write_ms) {
          fixed2(t.pdf_content) + " ms, pdf " + fixed2(t.pdf) + " ms, write " + fixed2(write_ms) + " ms\n";
 }
 
+/// The line of a PDF written: "wrote cv.pdf (2 pages)"; in watch mode, with the run's time.
+std::string written_line(const std::string& output, int pages, const BuildSession* session, Clock::time_point run_start) {
+  if (!session) return "wrote " + output + " (" + pages_phrase(pages) + ")\n";
+  const auto ms = static_cast<long long>(ms_since(run_start) + 0.5);
+  return (session->runs ? "rebuilt " : "built ") + output + " in " + std::to_string(ms) + " ms (" + pages_phrase(pages) + ")\n";
+}
+
 /// Whether the command writes files (`build` but for --dump).
 bool writes_files(const CliArgs& args) { return args.command == Command::Build && !args.dump; }
 
@@ -198,7 +207,8 @@ std::string output_bytes(OutputFormat format, const Document& doc, BuildResult* 
 
 /// Writes the job's make rule, then each of its files, each atomically; false with
 /// `job.error` set when one cannot be written.
-bool write_outputs(Job& job, const Input& in, const Document& doc, BuildResult* result, const BuildConfig& config) {
+bool write_outputs(Job& job, const Input& in, const Document& doc, BuildResult* result, const BuildConfig& config,
+                   const BuildSession* session, Clock::time_point run_start) {
   // Every file's bytes first: nothing is written unless all of them could be made.
   std::vector<std::string> bytes;
   try {
@@ -224,8 +234,8 @@ bool write_outputs(Job& job, const Input& in, const Document& doc, BuildResult* 
     }
     if (!write_file_atomically(o.path, bytes[i], &why))
       return job.error = "vitae: error: " + why + "\n", false;  // says "cannot write PATH: ..." itself
-    job.report += "wrote " + o.path;
-    job.report += o.format == OutputFormat::Pdf ? " (" + pages_phrase(result->stats.pages) + ")\n" : "\n";
+    job.report += o.format == OutputFormat::Pdf ? written_line(o.path, result->stats.pages, session, run_start)
+                                                : "wrote " + o.path + "\n";
   }
   return true;
 }
@@ -242,7 +252,8 @@ void add_reports(Job& job, const CliArgs& args, const BuildResult& result, doubl
 }
 
 /// Builds one job and writes its files. Thread-safe across jobs.
-void run_job(Job& job, const Input& in, const CliArgs& args, const BuildConfig& config, const BuildServices& services) {
+void run_job(Job& job, const Input& in, const CliArgs& args, const BuildConfig& config, const BuildServices& services,
+             const BuildSession* session, Clock::time_point run_start) {
   Clock::time_point start = Clock::now();
   std::optional<Document> doc = in.cv->document(job.variant, job.diags);
   if (!doc) return;
@@ -260,10 +271,11 @@ void run_job(Job& job, const Input& in, const CliArgs& args, const BuildConfig& 
     result = build_loaded(*doc, config, services, job.diags);
     if (!result) return;
     result->times.load = load_ms;
+    job.fonts = result->font_files;
   }
   Clock::time_point write_start = Clock::now();
   if (args.dump) job.stdout_bytes = std::move(result->dump);
-  if (writes_files(args) && !write_outputs(job, in, *doc, result ? &*result : nullptr, config)) return;
+  if (writes_files(args) && !write_outputs(job, in, *doc, result ? &*result : nullptr, config, session, run_start)) return;
   if (result) add_reports(job, args, *result, ms_since(write_start));
   job.ok = true;
 }
@@ -300,7 +312,38 @@ std::string default_output(const std::string& input, const std::string& variant,
   return stem + (variant.empty() ? "" : "-" + variant) + "." + extension;
 }
 
-int run_builds(const CliArgs& args, const CliIo& io) {
+namespace {
+
+// How the loader reads the files a CV names; `record` (when set) hears of each path asked for.
+LoadOptions load_options(const CliArgs& args, const std::function<void(const std::string&)>& record) {
+  LoadOptions o;
+  o.overrides = args.sets;
+  o.root = args.root.value_or("");
+  o.read_file = [max = o.max_bytes, record](const std::string& path, std::string* error) {
+    if (record) record(path);
+    return read_input_file(path, max, error);
+  };
+  // Reads one byte past the limit at most: enough for the loader to say the photo is too large.
+  o.read_image = [record](const std::string& path, std::string* error) {
+    if (record) record(path);
+    return read_input_file(path, image::kMaxBytes, error);
+  };
+  return o;
+}
+
+// What the session learns from a run: every file it read or tried to read.
+void record_run(BuildSession& session, const CliArgs& args, std::set<std::string> read, const std::vector<Job>& jobs) {
+  for (const std::string& in : args.inputs)
+    if (in != "-") read.insert(in);
+  for (const Job& j : jobs) session.font_files.insert(j.fonts.begin(), j.fonts.end());
+  read.insert(session.font_files.begin(), session.font_files.end());
+  session.files_read = std::move(read);
+  ++session.runs;
+}
+
+}  // namespace
+
+int run_builds(const CliArgs& args, const CliIo& io, BuildSession* session) {
   BuildConfig config;
   // No PDF unless one is asked for: `check`, --dump, `fonts`, or only text formats.
   config.check_only = !writes_files(args) || !args.wants(OutputFormat::Pdf);
@@ -308,6 +351,11 @@ int run_builds(const CliArgs& args, const CliIo& io) {
   config.timings = args.verbose;
   config.max_pages = args.max_pages;
   config.max_pages_strict = args.max_pages_strict;
+  config.time_limit_seconds = args.timeout_seconds;
+  if (args.root && !std::filesystem::is_directory(*args.root)) {
+    io.err("vitae: error: --root '" + *args.root + "' is not a folder\n");
+    return 2;
+  }
   // One build sets its sections and subsets its fonts on up to two threads (more gain
   // nothing on a CV's handful of sections); a batch runs one build per thread, two threads
   // per core: each build ends waiting for the disk (its PDF is flushed before it is renamed
@@ -321,9 +369,12 @@ int run_builds(const CliArgs& args, const CliIo& io) {
   if (args.verbose && workers.threads() < threads)
     io.err("vitae: note: running on " + std::to_string(workers.threads()) + " of " + std::to_string(threads) +
            " threads: the system refused to start the others\n");
-  // Then, so that the writer loads while the CVs are read and laid out.
-  std::shared_ptr<const PdfWriterSource> pdf_writer;
-  if (!config.check_only && io.pdf_writer) pdf_writer = io.pdf_writer();
+  // Then, so that the writer loads while the CVs are read and laid out (once per session).
+  std::unique_ptr<BuildServices> own_services;
+  std::unique_ptr<BuildServices>& services_made = session ? session->services : own_services;
+  if (!services_made)
+    services_made = std::make_unique<BuildServices>(!config.check_only && io.pdf_writer ? io.pdf_writer() : nullptr);
+  const BuildServices& services = *services_made;
   if (auto e = io.getenv("SOURCE_DATE_EPOCH")) {
     int64_t v = 0;
     if (!parse_epoch(*e, &v)) {
@@ -335,15 +386,15 @@ int run_builds(const CliArgs& args, const CliIo& io) {
   config.now = current_time_seconds();
   Clock::time_point start = Clock::now();
 
-  LoadOptions limits;
-  limits.overrides = args.sets;
-  limits.read_file = [max = limits.max_bytes](const std::string& path, std::string* error) {
-    return read_input_file(path, max, error);
-  };
-  // Reads one byte past the limit at most: enough for the loader to say the photo is too large.
-  limits.read_image = [](const std::string& path, std::string* error) {
-    return read_input_file(path, image::kMaxBytes, error);
-  };
+  std::mutex read_mutex;
+  std::set<std::string> read;  // with a session: every path the loaders asked for
+  std::function<void(const std::string&)> record;
+  if (session)
+    record = [&](const std::string& path) {
+      std::lock_guard<std::mutex> lock(read_mutex);
+      read.insert(path);
+    };
+  const LoadOptions limits = load_options(args, record);
   std::vector<Input> inputs(args.inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) inputs[i].arg = args.inputs[i];
   run_tasks(&workers, inputs.size(), [&](std::size_t i) { read_input(inputs[i], io, limits); });
@@ -363,7 +414,6 @@ int run_builds(const CliArgs& args, const CliIo& io) {
   }
   failed |= refuse_shared_outputs(jobs, inputs, io);
 
-  BuildServices services(pdf_writer);
   // Caches pay only when builds share their content; a single build goes without.
   std::unique_ptr<BuildCaches> caches;
   if (jobs.size() > 1) caches = std::make_unique<BuildCaches>();
@@ -374,13 +424,14 @@ int run_builds(const CliArgs& args, const CliIo& io) {
   // A single build uses the threads inside itself; a batch gives each build one thread.
   config.workers = jobs.size() == 1 ? &workers : nullptr;
   run_tasks(jobs.size() == 1 ? nullptr : &workers, jobs.size(), [&](std::size_t i) {
-    run_job(jobs[i], inputs[jobs[i].input], args, config, services);
+    run_job(jobs[i], inputs[jobs[i].input], args, config, services, session, start);
     std::lock_guard<std::mutex> lock(print_mutex);  // printed in order, as soon as possible
     done[i] = true;
     for (; next_to_print < jobs.size() && done[next_to_print]; ++next_to_print)
       print_job(jobs[next_to_print], inputs[jobs[next_to_print].input], io);
   });
   for (const Job& j : jobs) failed |= !j.ok;
+  if (session) record_run(*session, args, std::move(read), jobs);
   if (args.verbose && jobs.size() > 1)
     io.err("built " + std::to_string(jobs.size()) + " PDFs in " + fixed2(ms_since(start)) + " ms on " +
            std::to_string(workers.threads()) + " threads\n");

@@ -96,7 +96,7 @@ std::optional<LayoutResult> lay_out_fitted(const Document& doc, const BuildConfi
 }
 
 std::optional<BuildResult> build_stages(const Document& doc, const BuildConfig& config,
-                                        const BuildServices& services, Diagnostics& diags) {
+                                        const BuildServices& services, const Deadline& deadline, Diagnostics& diags) {
   BuildResult result;
   Clock::time_point start = Clock::now();
   auto lap = [&](double& into) {
@@ -111,6 +111,8 @@ std::optional<BuildResult> build_stages(const Document& doc, const BuildConfig& 
   LayoutOptions lo;
   lo.today = visible_date(doc.settings, config);
   lo.workers = config.workers;
+  lo.deadline = &deadline;
+  lo.page_limit = config.page_limit;
   if (config.caches) {
     lo.shape_cache = &config.caches->shapes;
     lo.paragraph_cache = &config.caches->paragraphs;
@@ -131,6 +133,7 @@ std::optional<BuildResult> build_stages(const Document& doc, const BuildConfig& 
   laid.doc.info.date = metadata_date(doc.settings, config);
   if (config.dump) result.dump = dump_pages(laid.doc);
   if (config.check_only) return result;
+  deadline.check();
   // The streams first: the PDF module may still be loading meanwhile.
   PdfContentOptions content;
   content.workers = config.workers;
@@ -138,6 +141,7 @@ std::optional<BuildResult> build_stages(const Document& doc, const BuildConfig& 
   std::optional<PreparedPdf> prepared = prepare_pdf(laid.doc, content, diags);
   if (!prepared) return std::nullopt;
   lap(result.times.pdf_content);
+  deadline.check();
   std::string why = "this program was built without a PDF writer";
   WritePdfFn write_pdf = services.pdf ? services.pdf->get(&why) : nullptr;
   if (!write_pdf) {
@@ -152,14 +156,27 @@ std::optional<BuildResult> build_stages(const Document& doc, const BuildConfig& 
   return result;
 }
 
+// 60 -> "60 s", 0.5 -> "0.5 s" (to_chars: the shortest form that reads back exactly).
+std::string seconds_phrase(double seconds, bool unit = true) {
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, seconds);
+  return std::string(buf, r.ptr) + (unit ? " s" : "");
+}
+
 }  // namespace
 
 std::optional<BuildResult> build_loaded(const Document& doc, const BuildConfig& config,
                                         const BuildServices& services, Diagnostics& diags) {
   // The stage boundary: what a library or the memory allocator throws becomes an error
   // (the build fails, exit 1), never a crash or a PDF with text missing.
+  const Deadline deadline = config.time_limit_seconds > 0 ? Deadline(Clock::now(), config.time_limit_seconds) : Deadline();
   try {
-    return build_stages(doc, config, services, diags);
+    return build_stages(doc, config, services, deadline, diags);
+  } catch (const DeadlinePassed& e) {
+    // Said without a position: no one place in the CV is to blame.
+    diags.error(doc.path, {}, "build stopped after " + seconds_phrase(e.limit_seconds) + " (limit: --timeout " +
+                                  seconds_phrase(e.limit_seconds, false) + ")",
+                "a CV builds in well under a second: is this the right file? --timeout SECONDS sets the limit");
   } catch (const std::bad_alloc&) {
     diags.error(doc.path, {}, "out of memory while typesetting the CV");
   } catch (const std::exception& e) {

@@ -10,6 +10,7 @@
 
 #include "pipeline/pdf_source.h"
 #include "layout/fit.h"
+#include "layout/layout.h"
 #include "layout/paragraph_cache.h"
 #include "layout/shape_cache.h"
 #include "pdf_content/subset_cache.h"
@@ -66,6 +67,11 @@ struct BuildConfig {
   std::optional<int> max_pages;
   /// --max-pages-strict: a CV that cannot be fitted is an error (no PDF), not a warning.
   bool max_pages_strict = false;
+  /// --timeout: how long build_loaded may take, in seconds, before it stops with an error
+  /// (model/deadline.h); 0: no limit.
+  double time_limit_seconds = 0;
+  /// More pages than this is an error (LayoutOptions::page_limit).
+  int page_limit = kMaxPagesBuilt;
 };
 
 /// Milliseconds spent in each stage of one build, when BuildConfig::timings.

@@ -4,6 +4,7 @@
 
 #include "load/load.h"
 #include "pipeline/batch.h"
+#include "pipeline/watch.h"
 #include "pipeline/completions.h"
 #include "pipeline/convert.h"
 #include "text/font_library.h"
@@ -17,9 +18,10 @@ namespace {
 constexpr const char* kUsage =
     "usage: vitae build INPUT... [-o OUTPUT] [--format pdf,txt,md] [--variant NAME | --all-variants]\n"
     "                   [--set KEY=VALUE]... [--max-pages N [--max-pages-strict]] [-j N] [-v]\n"
-    "                   [-MD | --depfile FILE] [--stats] [--dump]\n"
+    "                   [-MD | --depfile FILE] [--stats] [--dump] [--root DIR] [--timeout SECONDS]\n"
     "       vitae check INPUT... [--variant NAME | --all-variants] [--set KEY=VALUE]...\n"
-    "                   [--max-pages N [--max-pages-strict]]\n"
+    "                   [--max-pages N [--max-pages-strict]] [--root DIR] [--timeout SECONDS]\n"
+    "       vitae watch INPUT... [build options but --dump]\n"
     "       vitae new \"FULL NAME\" [--layout NAME] [-o FILE]\n"
     "       vitae convert RESUME.json [-o FILE]\n"
     "       vitae fonts [INPUT [--variant NAME] [--set KEY=VALUE]...]\n"
@@ -44,7 +46,12 @@ constexpr const char* kSelectionHelp =
     "                   as well as they allow, with a warning saying by how much it runs over\n"
     "  --max-pages-strict  make that an error instead: exit 1, no PDF written\n"
     "  -j N             build on at most N threads (default: two per core)\n"
-    "  -v, --verbose    print each build's time per stage\n";
+    "  -v, --verbose    print each build's time per stage\n"
+    "  --root DIR       the folder every file a CV names (extends, design.layout, cv.photo,\n"
+    "                   a font file) must lie in. Default: the top of the git work tree\n"
+    "                   holding the CV (the nearest folder above with a .git), else the\n"
+    "                   CV's own folder\n"
+    "  --timeout SECONDS  stop a build that takes longer, with an error (default: 60)\n";
 
 }  // namespace
 
@@ -80,6 +87,17 @@ std::string help_text(std::string_view topic) {
                "Validates and lays out each CV and prints every problem a build would report\n"
                "(errors and warnings); writes nothing.\n\n") +
            kSelectionHelp + "  --stats          print typesetting statistics\n";
+  if (topic == "watch")
+    return std::string(
+               "usage: vitae watch INPUT... [options]\n\n"
+               "Builds like 'vitae build', then builds again whenever a file the build read\n"
+               "changes (the CV, what it extends, layout files, the photo, font files named by\n"
+               "path), printing one line per PDF ('rebuilt cv.pdf in 31 ms (2 pages)') or the\n"
+               "errors. A build that fails keeps the last good PDF. Ctrl-C (SIGINT) or SIGTERM\n"
+               "ends the watch after the build in progress: exit status 0, no file left behind.\n\n"
+               "  -o, --output     where to write the PDF (one build only; not '-')\n") +
+           kSelectionHelp +
+           "  -MD, --depfile FILE, --stats  as for 'vitae build'\n";
   if (topic == "new")
     return "usage: vitae new \"FULL NAME\" [--layout NAME] [-o FILE]\n\n"
            "Writes FULL_NAME_CV.yaml (or FILE): a complete CV to fill in, with every entry type,\n"
@@ -115,6 +133,7 @@ std::string help_text(std::string_view topic) {
          "\ncommands:\n"
          "  build    typeset CVs into PDFs (or plain text and Markdown: --format)\n"
          "  check    validate CVs without writing anything\n"
+         "  watch    build, then rebuild whenever a file the build read changes\n"
          "  new      write a CV to start from\n"
          "  convert  write a JSON Resume file as vitae's YAML\n"
          "  layouts  list the built-in layouts\n"
@@ -171,6 +190,7 @@ int run_cli(const std::vector<std::string>& argv, const CliIo& io) {
     case Command::Schema: io.out(std::string(json_schema())); return 0;
     case Command::Build:
     case Command::Check: return run_builds(*args, io);
+    case Command::Watch: return run_watch(*args, io);
   }
   return 2;
 }

@@ -14,13 +14,19 @@
 
 namespace vitae {
 
-enum class Command { Build, Check, New, Convert, Layouts, Fonts, Schema, Completions, Help, Version };
 
 /// What `vitae build --format` writes: the PDF, the CV as plain text, as Markdown.
 enum class OutputFormat { Pdf, Text, Markdown };
 
 /// The file name extension of a format, without the dot: "pdf", "txt", "md".
 const char* format_extension(OutputFormat format);
+/// How long one build may take before it is stopped (--timeout): a CV builds in
+/// milliseconds, so only a runaway build (a hostile or generated input) comes near it.
+inline constexpr double kDefaultTimeoutSeconds = 60;
+/// The largest --timeout accepted: an hour.
+inline constexpr double kMaxTimeoutSeconds = 3600;
+
+enum class Command { Build, Check, Watch, New, Convert, Layouts, Fonts, Schema, Completions, Help, Version };
 
 /// What the user asked for on the command line.
 struct CliArgs {
@@ -45,6 +51,8 @@ struct CliArgs {
   std::vector<OutputFormat> formats = {OutputFormat::Pdf};
 
   bool wants(OutputFormat f) const { return std::find(formats.begin(), formats.end(), f) != formats.end(); }
+  std::optional<std::string> root;     ///< --root DIR: where files named in a CV must lie
+  double timeout_seconds = kDefaultTimeoutSeconds;  ///< --timeout SECONDS: each build's limit
 
   /// Whether more than one PDF may come out (several inputs, or every variant).
   bool many_outputs() const { return inputs.size() > 1 || all_variants; }

@@ -12,6 +12,7 @@ namespace {
 std::optional<Command> command_named(const std::string& word) {
   if (word == "build") return Command::Build;
   if (word == "check") return Command::Check;
+  if (word == "watch") return Command::Watch;
   if (word == "layouts") return Command::Layouts;
   if (word == "new") return Command::New;
   if (word == "convert") return Command::Convert;
@@ -74,16 +75,27 @@ bool parse_max_pages(const std::string& v, std::optional<int>* out, std::string*
   return true;
 }
 
-// One option of `build`, `check` and `fonts` at args[i]; false with `error` set when it is
-// not one.
+bool parse_timeout(const std::string& v, double* out, std::string* error) {
+  double s = 0;
+  auto r = std::from_chars(v.data(), v.data() + v.size(), s);
+  if (v.empty() || r.ec != std::errc() || r.ptr != v.data() + v.size() || !(s > 0) || s > kMaxTimeoutSeconds)
+    return *error = "--timeout needs a number of seconds above 0, at most " + std::to_string(int(kMaxTimeoutSeconds)) +
+                    ", found '" + v + "'",
+           false;
+  *out = s;
+  return true;
+}
+
+// One option of `build`, `check`, `watch` and `fonts` at args[i]; false with `error` set
+// when it is not one.
 bool parse_option(const std::vector<std::string>& args, size_t& i, CliArgs& out, std::string* error) {
   const std::string& a = args[i];
   // `vitae fonts INPUT` resolves one document: only what chooses it applies.
   if (out.command == Command::Fonts && !is_option(a, "--variant") && !is_option(a, "--set"))
     return *error = "'vitae fonts' takes an input, --variant and --set; found '" + a + "'", false;
-  bool build = out.command == Command::Build;
+  bool build = out.command == Command::Build || out.command == Command::Watch;
   if ((a == "-o" || is_option(a, "--output")) && !build)
-    return *error = "'" + a + "' is only for 'vitae build'", false;
+    return *error = "'" + a + "' is only for 'vitae build' and 'vitae watch'", false;
   if (a == "-o") {
     if (i + 1 >= args.size()) return *error = "'-o' needs a file name", false;
     out.output = args[++i];
@@ -93,7 +105,7 @@ bool parse_option(const std::vector<std::string>& args, size_t& i, CliArgs& out,
     out.output = *v;
   } else if (a == "--stats") {
     out.stats = true;
-  } else if (a == "--dump" && build) {
+  } else if (a == "--dump" && out.command == Command::Build) {
     out.dump = true;
   } else if (is_option(a, "--variant")) {
     auto v = option_value(args, i, "--variant", error);
@@ -128,6 +140,14 @@ bool parse_option(const std::vector<std::string>& args, size_t& i, CliArgs& out,
   } else if (is_option(a, "--format") && build) {
     auto v = option_value(args, i, "--format", error);
     if (!v || !parse_formats(*v, &out.formats, error)) return false;
+  } else if (is_option(a, "--root")) {
+    auto v = option_value(args, i, "--root", error);
+    if (!v) return false;
+    if (v->empty()) return *error = "--root needs a folder", false;
+    out.root = *v;
+  } else if (is_option(a, "--timeout")) {
+    auto v = option_value(args, i, "--timeout", error);
+    if (!v || !parse_timeout(*v, &out.timeout_seconds, error)) return false;
   } else {
     return *error = "unknown option '" + a + "'", false;
   }
@@ -156,6 +176,8 @@ bool check_combination(const CliArgs& out, std::string* error) {
     if (out.dump) return *error = "--dump prints one build, but " + why, false;
     if (stdin_inputs && out.all_variants) return *error = "--all-variants needs a file to name the PDFs after, not '-'", false;
   }
+  if (out.command == Command::Watch && (stdin_inputs || to_stdout))
+    return *error = "'vitae watch' rebuilds when files change: it needs a CV file and a PDF file, not '-'", false;
   return true;
 }
 

@@ -6,11 +6,11 @@ namespace vitae {
 
 namespace {
 
-constexpr const char* kCommands = "build check new convert layouts fonts schema completions help";
+constexpr const char* kCommands = "build check watch new convert layouts fonts schema completions help";
 constexpr const char* kBuildOptions =
     "-o --output --format --variant --all-variants --set --max-pages --max-pages-strict -j -v --verbose -MD "
-    "--depfile --stats --dump --help";
-constexpr const char* kCheckOptions = "--variant --all-variants --set --max-pages --max-pages-strict --stats --help";
+    "--depfile --stats --dump --root --timeout --help";
+constexpr const char* kCheckOptions = "--variant --all-variants --set --max-pages --max-pages-strict --stats --root --timeout --help";
 constexpr const char* kFontsOptions = "--variant --set --help";
 // --format takes a comma-separated list; the usual ones are offered whole.
 constexpr const char* kFormats = "pdf txt md pdf,txt pdf,md pdf,txt,md";
@@ -38,7 +38,7 @@ std::string bash() {
          "    --format) COMPREPLY=($(compgen -W \"" + kFormats + "\" -- \"$cur\")); return ;;\n"
          "  esac\n"
          "  case \"$cmd\" in\n"
-         "    build) COMPREPLY=($(compgen -W \"" + kBuildOptions + "\" -- \"$cur\") $(compgen -f -X '!*.@(yaml|yml|json)' -- \"$cur\")) ;;\n"
+         "    build|watch) COMPREPLY=($(compgen -W \"" + kBuildOptions + "\" -- \"$cur\") $(compgen -f -X '!*.@(yaml|yml|json)' -- \"$cur\")) ;;\n"
          "    check) COMPREPLY=($(compgen -W \"" + kCheckOptions + "\" -- \"$cur\") $(compgen -f -X '!*.@(yaml|yml|json)' -- \"$cur\")) ;;\n"
          "    fonts) COMPREPLY=($(compgen -W \"" + kFontsOptions + "\" -- \"$cur\") $(compgen -f -X '!*.@(yaml|yml|json)' -- \"$cur\")) ;;\n"
          "    new) COMPREPLY=($(compgen -W \"--layout -o --help\" -- \"$cur\")) ;;\n"
@@ -63,7 +63,7 @@ std::string zsh() {
          "    --format) compadd -- " + kFormats + "; return ;;\n"
          "  esac\n"
          "  case $words[2] in\n"
-         "    build) compadd -- " + kBuildOptions + "; _files -g '*.(yaml|yml|json)' ;;\n"
+         "    build|watch) compadd -- " + kBuildOptions + "; _files -g '*.(yaml|yml|json)' ;;\n"
          "    check) compadd -- " + kCheckOptions + "; _files -g '*.(yaml|yml|json)' ;;\n"
          "    fonts) compadd -- " + kFontsOptions + "; _files -g '*.(yaml|yml|json)' ;;\n"
          "    new) compadd -- --layout -o --help ;;\n"
@@ -78,10 +78,10 @@ std::string fish() {
   std::string out = "# fish completion for vitae (vitae completions fish)\n"
                     "complete -c vitae -f\n";
   out += std::string("complete -c vitae -n __fish_use_subcommand -a '") + kCommands + "'\n";
-  out += "complete -c vitae -n '__fish_seen_subcommand_from build check fonts' -F -a '(__fish_complete_suffix .yaml .yml .json)'\n";
-  for (const char* opt : {"output", "variant", "all-variants", "set", "max-pages", "max-pages-strict", "depfile", "stats", "dump"})
-    out += std::string("complete -c vitae -n '__fish_seen_subcommand_from build' -l ") + opt + "\n";
-  out += std::string("complete -c vitae -n '__fish_seen_subcommand_from build' -l format -x -a '") + kFormats + "'\n";
+  out += "complete -c vitae -n '__fish_seen_subcommand_from build check watch fonts' -F -a '(__fish_complete_suffix .yaml .yml .json)'\n";
+  for (const char* opt : {"output", "variant", "all-variants", "set", "max-pages", "max-pages-strict", "depfile", "stats", "dump", "root", "timeout"})
+    out += std::string("complete -c vitae -n '__fish_seen_subcommand_from build watch' -l ") + opt + "\n";
+  out += std::string("complete -c vitae -n '__fish_seen_subcommand_from build watch' -l format -x -a '") + kFormats + "'\n";
   out += "complete -c vitae -n '__fish_seen_subcommand_from fonts' -l variant\n";
   out += "complete -c vitae -n '__fish_seen_subcommand_from fonts' -l set\n";
   out += "complete -c vitae -n '__fish_seen_subcommand_from new' -l layout -x -a '" + layout_names() + "'\n";

@@ -173,6 +173,7 @@ TEST_F(CliFiles, SetOnTheCommandLineWinsOverTheVariant) {
 
 TEST_F(CliFiles, DepfileNamesTheCvWhatItExtendsAndTheFonts) {
   write("cv.yaml", kTagged);
+  fs::create_directories(dir / ".git");  // a repository: "my apps/" may extend ../cv.yaml
   fs::create_directories(dir / "my apps");
   fs::path app = write("my apps/acme.yaml", "extends: ../cv.yaml\ninclude_tags: [math]\n");
   CliRun r = run({"build", app.string(), "-MD"});

@@ -123,10 +123,22 @@ TEST(Hostile, ManyNodesJustUnderTheSizeLimitStopAtTheNodeCap) {
 
 TEST(Hostile, HostileMarkupInTextIsKeptRaw) {
   std::string star_soup;
-  for (int i = 0; i < 20000; ++i) star_soup += "*a [b](";
+  for (int i = 0; i < 9000; ++i) star_soup += "*a [b](";  // 63,000 bytes: under the string limit
   auto l = testing::load_text("cv:\n  name: '" + star_soup + "'\n");
   ASSERT_TRUE(l.doc) << l.text();
   EXPECT_EQ(l.doc->cv.name.markup, star_soup);
+}
+
+TEST(Hostile, AStringLongerThanTheLimitIsAnErrorAtIt) {
+  std::string text = "cv:\n  name: Ada\n  sections:\n    about:\n      - " + std::string(64 * 1024 + 1, 'x') + "\n";
+  expect_rejected("long string", text, {"this string is 65537 bytes long; the limit is 65536 bytes", 5, 9});
+  // Quoted, in a flow list of a highlight: the same.
+  std::string quoted = "cv:\n  name: Ada\n  sections:\n    s:\n      - company: X\n        highlights: ['" +
+                       std::string(64 * 1024 + 1, 'y') + "']\n";
+  expect_rejected("quoted", quoted, {"this string is 65537 bytes long; the limit is 65536 bytes", 6, 22});
+  // At the limit: accepted.
+  auto l = testing::load_text("cv:\n  name: Ada\n  sections:\n    about:\n      - " + std::string(64 * 1024, 'x') + "\n");
+  EXPECT_TRUE(l.doc) << l.text();
 }
 
 }  // namespace

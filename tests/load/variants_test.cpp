@@ -591,6 +591,7 @@ TEST(Extends, DependenciesLeaveOutTheCommandLine) {
 
 TEST(Extends, PathsAreRelativeToTheExtendingFile) {
   TempDir dir;
+  write_file(dir, ".git/HEAD", "");  // a repository: apps/ may extend ../cv.yaml (confine_test.cpp)
   write_file(dir, "shared/base.yaml", kBase);
   write_file(dir, "cv.yaml", "extends: shared/base.yaml\ncv:\n  location: Zurich\n");
   write_file(dir, "apps/acme.yaml", "extends: ../cv.yaml\ncv:\n  headline: Acme\n");
@@ -616,6 +617,20 @@ TEST(Extends, ACycleIsAnErrorNamingTheFiles) {
   EXPECT_EQ(d.severity, Severity::Error);
   EXPECT_NE(d.message.find("a.yaml"), std::string::npos) << d.message;
   EXPECT_NE(d.message.find("b.yaml"), std::string::npos) << d.message;
+}
+
+TEST(Extends, AChainLongerThanSixteenFilesIsAnError) {
+  TempDir dir;
+  for (int i = 0; i < 17; ++i) write_file(dir, std::to_string(i) + ".yaml", "extends: " + std::to_string(i + 1) + ".yaml\n");
+  write_file(dir, "17.yaml", "cv:\n  name: Ada\n");
+  auto b = build_file(dir, "0.yaml");
+  EXPECT_FALSE(b.source);
+  Diagnostic d = diag(b, "the chain of extends is longer than 16 files");
+  EXPECT_EQ(d.path, dir.file("15.yaml"));  // the sixteenth file, which would read a seventeenth
+  EXPECT_EQ(d.loc.line, 1);
+  // Sixteen files in all are accepted.
+  write_file(dir, "15.yaml", "cv:\n  name: Ada\n");
+  EXPECT_TRUE(build_file(dir, "0.yaml").doc);
 }
 
 TEST(Extends, ACycleAmongTheBasesIsAnError) {

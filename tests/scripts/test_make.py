@@ -202,9 +202,12 @@ def parse_depfile(text):
 
 class Checker(script_support.Checker):
     def example_copy(self, name):
-        """A fresh copy of the example, without anything built in the checkout."""
+        """A fresh copy of the example, without anything built in the checkout, in a git
+        work tree of its own as a user keeps it: its top is the project root, so that
+        applications/ may extend ../cv.yaml (docs/reliability.md)."""
         d = os.path.join(self.fresh_dir(name), "job-applications")
         shutil.copytree(EXAMPLE, d, ignore=shutil.ignore_patterns("*.pdf", "*.pdf.d", ".*.tmp-*"))
+        os.makedirs(os.path.join(d, ".git"))
         return d
 
 
@@ -538,6 +541,7 @@ def check_symlinked_folder(c):
     applications/../cv.yaml`), not the folder that holds the link."""
     check = "extends:symlinked-folder"
     d = c.fresh_dir("symlinked-folder")
+    os.makedirs(os.path.join(d, ".git"))  # one repository holds both folders: its top is the root
     private = os.path.join(d, "private")
     os.makedirs(os.path.join(private, "applications"))
     write(os.path.join(private, "cv.yaml"), MINIMAL_CV.replace(b"Ada Lovelace", b"Real Base"))

@@ -74,5 +74,16 @@ TEST(LoadFontFile, CollectionsAndTruncatedFontsAreRejected) {
   std::remove(bad.c_str());
 }
 
+TEST(LoadFontFile, AFileLargerThanTheLimitIsRefusedUnread) {
+  // Sparse: 64 MiB and one byte that take no room on the disk, and are never mapped.
+  const std::string big = (std::filesystem::temp_directory_path() / "vitae-huge-font.ttf").string();
+  std::ofstream(big, std::ios::binary) << "x";
+  std::filesystem::resize_file(big, 64u * 1024 * 1024 + 1);
+  std::string err;
+  EXPECT_EQ(load_font_file(big, &err), nullptr);
+  EXPECT_EQ(err, "font file '" + big + "' is larger than 64 MB");
+  std::remove(big.c_str());
+}
+
 }  // namespace
 }  // namespace vitae
