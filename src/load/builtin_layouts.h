@@ -1,4 +1,5 @@
-// The built-in layouts: layouts/*.yaml, compiled into the binary by cmake/embed_layouts.cmake.
+// The built-in layouts: layouts/*.yaml, compiled into the binary by cmake/embed_layouts.cpp,
+// each already parsed (load/tree_codec.h).
 #pragma once
 
 #include <string_view>
@@ -8,7 +9,8 @@ namespace vitae {
 
 struct BuiltinLayout {
   std::string_view name;  ///< file base name: "classic"
-  std::string_view text;  ///< the YAML text (a `design:` mapping)
+  std::string_view text;  ///< the YAML text (a `design:` mapping), for diagnostics
+  std::string_view tree;  ///< the text parsed, as encode_tree wrote it
 };
 
 const std::vector<BuiltinLayout>& builtin_layouts();

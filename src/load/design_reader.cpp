@@ -9,6 +9,7 @@
 #include "load/design_keys.h"
 #include "load/did_you_mean.h"
 #include "load/load.h"
+#include "load/tree_codec.h"
 #include "load/yaml_tree.h"
 #include "load/values.h"
 
@@ -221,8 +222,14 @@ std::optional<Design> parse_layout(const BuiltinLayout& l, Diagnostics& diags, s
   std::string path = "layouts/" + std::string(l.name) + ".yaml";
   std::size_t errors = diags.error_count();
   Reader r(path, diags, l.text);
-  std::optional<YNode> root = parse_yaml_tree(l.text, path, diags);
-  if (!root || !r.expect_map(*root, path, false)) return std::nullopt;
+  // Parsed when vitae was compiled (cmake/embed_layouts.cpp): decoding costs a fraction of
+  // parsing the text again.
+  std::optional<YNode> root = decode_tree(l.tree);
+  if (!root) {
+    diags.error(path, {1, 1}, "the built-in layout's compiled tree is damaged", "rebuild vitae");
+    return std::nullopt;
+  }
+  if (!r.expect_map(*root, path, false)) return std::nullopt;
   Design design;
   r.for_each_entry(*root, {"description", "extends", "design"}, path, [&](const YNode& key, const YNode& v) {
     if (key.value != "extends") return;
@@ -252,9 +259,7 @@ namespace vitae {
 std::vector<LayoutSummary> builtin_layout_list() {
   std::vector<LayoutSummary> out;
   for (const BuiltinLayout& l : builtin_layouts()) {
-    Diagnostics ignored;  // built-in layouts are checked by tests/load/layouts_test.cpp
-    std::string path = "layouts/" + std::string(l.name) + ".yaml";
-    std::optional<load::YNode> root = load::parse_yaml_tree(l.text, path, ignored);
+    std::optional<load::YNode> root = load::decode_tree(l.tree);
     const load::YNode* d = root ? load::find_field(*root, "description") : nullptr;
     out.push_back({std::string(l.name), d ? d->value : ""});
   }
