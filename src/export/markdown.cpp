@@ -12,9 +12,11 @@ namespace vitae {
 namespace {
 
 /// Characters that are Markdown syntax anywhere in a line. CommonMark lets a backslash
-/// escape any ASCII punctuation, so escaping one that needs none is harmless.
+/// escape any ASCII punctuation, but a portal that shows the Markdown as text shows the
+/// backslash too, so only what can start syntax is escaped: not '!', which makes an image
+/// only before a '[', and '[' is always escaped.
 bool needs_escape(char c) {
-  return std::string_view("\\`*_[]<>&~!|").find(c) != std::string_view::npos;
+  return std::string_view("\\`*_[]<>&~|").find(c) != std::string_view::npos;
 }
 
 std::string escaped(std::string_view s) {
