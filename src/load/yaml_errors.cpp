@@ -12,8 +12,8 @@ namespace {
 
 bool has(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
-const char* const kTabMessage = "a tab is used for indentation";
-const char* const kTabHint = "YAML indents with spaces; replace the tab";
+constexpr const char* kTabMessage = "a tab is used for indentation";
+constexpr const char* kTabHint = "YAML indents with spaces; replace the tab";
 
 /// The character (one UTF-8 sequence) at byte `at`, to quote it in a message.
 std::string char_at(std::string_view text, std::size_t at) {
