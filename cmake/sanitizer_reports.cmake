@@ -1,0 +1,20 @@
+# The sanitizer reports of a test run (cmake/sanitizers.cmake): `cmake -DDIR=... -DMODE=clear
+# -P` empties the folder before the tests, `-DMODE=check` fails, printing each report, if
+# any process of the run (the vitae a script test started, too) wrote one.
+if(MODE STREQUAL "clear")
+  file(REMOVE_RECURSE "${DIR}")
+  file(MAKE_DIRECTORY "${DIR}")
+elseif(MODE STREQUAL "check")
+  file(GLOB reports "${DIR}/*")
+  if(reports)
+    foreach(r IN LISTS reports)
+      file(READ "${r}" text)
+      message("---- ${r}\n${text}")
+    endforeach()
+    list(LENGTH reports n)
+    message(FATAL_ERROR "${n} sanitizer report(s) in ${DIR}")
+  endif()
+  message(STATUS "no sanitizer report in ${DIR}")
+else()
+  message(FATAL_ERROR "MODE must be clear or check")
+endif()
