@@ -48,3 +48,11 @@ if(VITAE_SANITIZE)
       "LSAN_OPTIONS=exitcode=86:log_path=${VITAE_SANITIZER_REPORTS}/report"
       "TSAN_OPTIONS=${_vitae_common}:second_deadlock_stack=1")
 endif()
+
+# Unity builds (-DCMAKE_UNITY_BUILD=ON; scripts/test.sh uses them for the sanitizer
+# folders): the libraries only, tests/CMakeLists.txt turns them off for the tests, whose
+# files share helper names. Of the libraries' files, these define the same names in
+# anonymous namespaces (ms_since, Clock) and are compiled apart.
+if(CMAKE_UNITY_BUILD)
+  set_source_files_properties(src/pipeline/batch.cpp PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
+endif()
