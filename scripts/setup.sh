@@ -8,6 +8,9 @@ packages=(
   build-essential cmake pkg-config
   libpodofo-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev libfontconfig-dev
   libdeflate-dev libhyphen-dev libpng-dev libjpeg-dev hyphen-en-us hyphen-de hyphen-fr
+  # sanitizer builds and fuzzing (docs/reliability.md): clang 14 with libFuzzer and the
+  # sanitizers' runtimes, llvm-symbolizer for readable reports
+  clang libclang-rt-14-dev llvm
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   poppler-utils qpdf hyperfine time mupdf-tools python3 python3-pdfminer python3-jsonschema python3-yaml

@@ -47,7 +47,7 @@ void Reader::for_each_entry(const YNode& map, const std::vector<std::string>& al
       continue;
     }
     auto dup = std::find_if(seen.begin(), seen.end(),
-                            [&](const YNode* k) { return k->value == key.value; });
+                            [&key = key](const YNode* k) { return k->value == key.value; });
     if (dup != seen.end()) {
       error(key.loc, "duplicate key '" + key.value + "'",
             "it is first given at line " + std::to_string((*dup)->loc.line));

@@ -95,7 +95,7 @@ std::vector<Variant> read_variants(const YNode& node, Reader& r) {
   for (const auto& [key, value] : node.entries) {
     if (!key.is_scalar()) {
       r.error(key.loc, std::string("a variant name must be a string, found ") + kind_phrase(key));
-    } else if (auto dup = std::find_if(out.begin(), out.end(), [&](const Variant& v) { return v.name == key.value; });
+    } else if (auto dup = std::find_if(out.begin(), out.end(), [&key = key](const Variant& v) { return v.name == key.value; });
                dup != out.end()) {
       r.error(key.loc, "duplicate variant '" + key.value + "'",
               "it is first given at line " + std::to_string(dup->loc.line));

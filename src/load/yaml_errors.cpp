@@ -14,8 +14,8 @@ namespace {
 
 bool starts(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
-const char* const kTabMessage = "a tab is used for indentation";
-const char* const kTabHint = "YAML indents with spaces; replace the tab";
+constexpr const char* kTabMessage = "a tab is used for indentation";
+constexpr const char* kTabHint = "YAML indents with spaces; replace the tab";
 
 /// The character (one UTF-8 sequence) at byte `at`, to quote it in a message.
 std::string char_at(std::string_view text, std::size_t at) {

@@ -18,6 +18,10 @@ struct YNode {
   enum class Kind { Null, Scalar, Sequence, Map };
   /// Null: an empty value, or a plain ~, null, Null or NULL (YAML 1.2's core schema).
   Kind kind = Kind::Null;
+  /// Declared, not defaulted: clang with libstdc++ 12 cannot decide whether a defaulted
+  /// one is implicit while std::pair<YNode, YNode> below is still incomplete (the
+  /// sanitizer and fuzzing builds use clang; docs/reliability.md).
+  YNode() {}
   std::string value;     ///< the scalar's text (Scalar only)
   bool plain = false;    ///< a plain (unquoted, non-block, untagged) scalar
   SourceLoc loc;         ///< where the node starts (line and column from 1)

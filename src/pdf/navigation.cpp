@@ -42,7 +42,11 @@ void add_links(PdfMemDocument& doc, PdfPage& pdf_page, const Page& page) {
     if (l.uri.empty()) continue;
     const PdfRect rect(l.origin.x.to_pt(), h - l.origin.y.to_pt() - l.height.to_pt(),
                        l.width.to_pt(), l.height.to_pt());
-    PdfAnnotation* annot = pdf_page.CreateAnnotation(ePdfAnnotation_Link, rect);
+    PdfAnnotation* annot = nullptr;
+    {
+      std::lock_guard lock(podofo_clock_mutex());  // its /M gets the time (localtime)
+      annot = pdf_page.CreateAnnotation(ePdfAnnotation_Link, rect);
+    }
     PdfAction action(ePdfAction_URI, &doc);
     action.SetURI(PdfString(ascii_uri(l.uri)));
     annot->SetAction(action);

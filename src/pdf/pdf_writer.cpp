@@ -3,6 +3,7 @@
 
 #include <podofo/podofo.h>
 
+#include <memory>
 #include <sstream>
 
 #include "pdf/font_embed.h"
@@ -96,7 +97,12 @@ std::string serialize(PdfMemDocument& pdf) {
 
 std::optional<std::string> assemble(const LaidOutDocument& doc, const PreparedPdf& prepared,
                                     const PdfOptions& options) {
-  PdfMemDocument pdf;
+  std::unique_ptr<PdfMemDocument> made;
+  {
+    std::lock_guard lock(pdf::podofo_clock_mutex());  // its Info gets the time (localtime)
+    made = std::make_unique<PdfMemDocument>();
+  }
+  PdfMemDocument& pdf = *made;
   const StreamTargets targets = build_document(pdf, doc, prepared, options);
   fill_streams(targets, prepared);
   return serialize(pdf);

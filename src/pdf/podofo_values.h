@@ -4,6 +4,7 @@
 
 #include <podofo/podofo.h>
 
+#include <mutex>
 #include <string>
 
 #include "pdf_content/flate.h"
@@ -22,5 +23,14 @@ PoDoFo::PdfString text_string(const std::string& utf8);
 /// /Filter /FlateDecode when it is compressed. PoDoFo stores the bytes without running a
 /// filter of its own.
 void set_stream_data(PoDoFo::PdfObject& obj, const StreamData& data);
+
+/// PoDoFo 0.9.8 stamps the clock into a new document's Info (PdfInfo::Init) and into each
+/// annotation (/M) through localtime(), whose result is one static struct per process: two
+/// threads doing either at once race on it (ThreadSanitizer, batch builds, which assemble
+/// their PDFs in parallel). Hold this lock around every PoDoFo call that makes a date.
+inline std::mutex& podofo_clock_mutex() {
+  static std::mutex m;
+  return m;
+}
 
 }  // namespace vitae::pdf

@@ -174,7 +174,7 @@ std::vector<Line> lines_of(const Page& page, std::size_t index) {
     std::stable_sort(runs.begin(), runs.end(),
                      [](const GlyphRun* a, const GlyphRun* b) { return a->origin.x < b->origin.x; });
     Line l;
-    auto start = [&] {
+    auto start = [&, &key = key] {
       l = Line{};
       l.page = index;
       l.y = key / 100.0;

@@ -121,8 +121,9 @@ TEST(TaskGroup, HelpersStartBeforeWaitAndTheDestructorWaitsForThem) {
 TEST(TaskGroup, ABusyHelperIsNotWaitedFor) {
   // The only helper is held up by another job; the group's tasks all run on the caller,
   // and wait() returns without waiting for the helper to come free.
-  Workers workers(2);
+  // Declared before the workers: the helper may still read it while they are joined.
   std::atomic<bool> release{false};
+  Workers workers(2);
   workers.offer([&] {
     while (!release) std::this_thread::yield();
   });

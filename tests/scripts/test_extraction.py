@@ -294,15 +294,23 @@ def main():
     files += sorted(glob.glob(CORPUS + "/examples/*.yaml"))
     files += sorted(glob.glob(CORPUS + "/ats-corpus/*.yaml"))
     layouts = sorted(os.path.splitext(os.path.basename(p))[0] for p in glob.glob("layouts/*.yaml"))
+    # Under sanitizers (VITAE_TEST_SANITIZED, tests/CMakeLists.txt) every file is checked in
+    # its own design and only the example CVs in every layout: each build there costs ten
+    # times as much, and the extractors read the same bytes as in the plain build, where the
+    # whole matrix runs (docs/reliability.md).
+    every_layout = files
+    if os.environ.get("VITAE_TEST_SANITIZED"):
+        every_layout = [f for f in files if f.startswith("data/examples/")]
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:
             failures += check(vitae, path, tmp)
-            for layout in layouts:
+            for layout in layouts if path in every_layout else []:
                 failures += check(vitae, path, tmp, layout)
     for f in failures:
         print(f)
-    print(f"{len(files)} files in {len(layouts)} layouts and their own design, {len(failures)} failures")
+    print(f"{len(files)} files in their own design, {len(every_layout)} of them in {len(layouts)} layouts too, "
+          f"{len(failures)} failures")
     return 1 if failures else 0
 
 
