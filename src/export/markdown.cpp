@@ -95,7 +95,7 @@ class InlineWriter {
   bool bold_ = false, italic_ = false;
 };
 
-std::string contact_line(const std::vector<Connection>& contacts) {
+std::string markdown_contact_line(const std::vector<Connection>& contacts) {
   std::string out;
   for (const Connection& c : contacts) {
     if (!out.empty()) out += " | ";
@@ -150,7 +150,7 @@ std::string export_markdown(const Document& doc, const ExportOptions& options) {
   BlockWriter w;
   if (!o.name.empty()) w.block("# " + markup_to_markdown(o.name));
   if (!o.headline.empty()) w.block(literal_line_start(markup_to_markdown(o.headline)));
-  if (std::string c = contact_line(o.contacts); !c.empty()) w.block(c);
+  if (std::string c = markdown_contact_line(o.contacts); !c.empty()) w.block(c);
   for (const OutlineSection& s : o.sections) {
     w.block("## " + escaped(s.title));
     for (const OutlineEntry& e : s.entries) write_entry(e, w);

@@ -37,7 +37,7 @@ std::size_t code_points(std::string_view s) {
   return n;
 }
 
-std::string contact_line(const std::vector<Connection>& contacts) {
+std::string text_contact_line(const std::vector<Connection>& contacts) {
   std::string out;
   for (const Connection& c : contacts) {
     if (!out.empty()) out += " | ";
@@ -84,7 +84,7 @@ std::string export_text(const Document& doc, const ExportOptions& options) {
   std::string out;
   for (const std::string* line : {&o.name, &o.headline})
     if (!line->empty()) out += markup_to_text(*line) + "\n";
-  if (std::string c = contact_line(o.contacts); !c.empty()) out += c + "\n";
+  if (std::string c = text_contact_line(o.contacts); !c.empty()) out += c + "\n";
   for (const OutlineSection& s : o.sections) {
     out += (out.empty() ? "" : "\n") + one_line(s.title) + "\n" + std::string(code_points(s.title), '=') + "\n";
     for (std::size_t i = 0; i < s.entries.size(); ++i) {

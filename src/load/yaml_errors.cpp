@@ -57,7 +57,7 @@ struct FixedRule {
 
 using namespace YAML::ErrorMsg;
 
-constexpr std::array kFixedRules = {
+const std::array kFixedRules = {
     FixedRule{{MAP_VALUE}, "unexpected ':' here",
               "a value containing ': ' must be quoted, and keys must line up with the keys above"},
     FixedRule{{BLOCK_ENTRY}, "unexpected list item '-' here", "check the indentation of this line"},
