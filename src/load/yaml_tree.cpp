@@ -167,11 +167,16 @@ class TreeBuilder : public YAML::EventHandler {
   void place_empty_value(YNode& n) {
     if (written_null(n.offset)) return;
     std::size_t i = n.offset;
+    // A comment runs to the end of its line, so only a line break crossed on the way back
+    // can lead into one; checking only then keeps the walk linear in a file of long lines.
+    bool crossed_line = false;
     while (i > 0) {
       char c = text_[i - 1];
       if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        crossed_line = crossed_line || c == '\n';
         --i;
-      } else if (std::size_t hash = comment_start(i - 1); hash != std::string_view::npos) {
+      } else if (std::size_t hash = crossed_line ? comment_start(i - 1) : std::string_view::npos;
+                 hash != std::string_view::npos) {
         i = hash;
       } else {
         break;

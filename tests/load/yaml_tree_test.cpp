@@ -161,6 +161,19 @@ TEST(YamlTree, AnEmptyValueBeforeACommentIsPlacedAfterItsKey) {
   EXPECT_EQ(at(value_of(cv, "n").loc), "8:6");
 }
 
+// Placing an empty value looks back from where yaml-cpp marks it; that walk must not
+// rescan a long line for every value. A 4 MB line of 49,000 keys with empty values took
+// quadratic time (minutes) before; the test's own timeout catches a return of that.
+TEST(YamlTree, ALongLineOfEmptyValuesIsReadInOnePass) {
+  std::string text = "{";
+  for (int i = 0; i < 49000; ++i) text += (i ? ", k" : "k") + std::to_string(i) + std::string(72, 'x');
+  text += "}\n";
+  ASSERT_GT(text.size(), 3u * 1024 * 1024);
+  YNode root = parse(text);
+  ASSERT_EQ(root.entries.size(), 49000u);
+  EXPECT_TRUE(root.entries.back().second.is_null());
+}
+
 TEST(YamlTree, ATabAfterADashInsideAScalarStaysText) {
   YNode root = parse("a: |\n  -\tkeep\nb:\n  -\tItem\nc: \"q\n  -\tr\"\nd: p\n  -\ts\n");
   EXPECT_EQ(value_of(root, "a").value, "-\tkeep\n");
