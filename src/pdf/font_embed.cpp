@@ -6,7 +6,6 @@
 
 #include "pdf_content/pdf_number.h"
 #include "pdf/podofo_values.h"
-#include "text/subset.h"
 
 namespace vitae::pdf {
 namespace {
@@ -53,7 +52,7 @@ PdfObject widths_object(const EmbeddedFont& f) {
 
 /// StemV is not stored in OpenType; estimate it from the weight class, the usual linear
 /// fit (weight 400 -> about 96, 700 -> 169).
-double stem_v(const Font& f) { return std::round(10 + 220 * (font_weight_class(f) - 50) / 900.0); }
+double stem_v(const Font& f) { return std::round(10 + 220 * (f.metrics().weight_class - 50) / 900.0); }
 
 PdfObject* descriptor(PdfVecObjects& objects, const EmbeddedFont& f, FontObjects& out) {
   const Font& font = *f.font;

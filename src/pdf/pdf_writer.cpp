@@ -134,11 +134,4 @@ std::optional<std::string> assemble_pdf(const LaidOutDocument& doc, const Prepar
   return std::nullopt;
 }
 
-std::optional<std::string> write_pdf(const LaidOutDocument& doc, const PdfOptions& options,
-                                     Diagnostics& diags) {
-  std::optional<PreparedPdf> prepared = prepare_pdf(doc, options.content, diags);
-  if (!prepared) return std::nullopt;
-  return assemble_pdf(doc, *prepared, options, diags);
-}
-
 }  // namespace vitae

@@ -3,7 +3,6 @@
 
 #include "model/utf8.h"
 
-#include <cctype>
 #include <set>
 
 #include "pdf_content/cff_charset.h"
@@ -36,14 +35,6 @@ struct Usage {
     return out;
   }
 };
-
-/// A PDF name may not hold spaces or delimiters; font names with them exist in the wild.
-std::string sanitize_name(const std::string& name) {
-  std::string out;
-  for (char c : name)
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') out += c;
-  return out.empty() ? std::string("Font") : out;
-}
 
 /// The tally's choice, plus the cmap's code point for glyphs that never carry text of
 /// their own (marks of decomposed clusters): pdfminer and MuPDF, which ignore /ActualText,
@@ -138,28 +129,6 @@ std::optional<std::vector<Usage>> collect_usage(const LaidOutDocument& doc,
 }
 
 }  // namespace
-
-const GlyphCode* EmbeddedFont::code(uint16_t old_glyph) const {
-  return old_glyph < codes.size() && codes[old_glyph].in_subset ? &codes[old_glyph] : nullptr;
-}
-
-double EmbeddedFont::width_1000(uint16_t old_glyph) const {
-  const int upem = font->metrics().units_per_em > 0 ? font->metrics().units_per_em : 1000;
-  return round_to(font->glyph_advance(old_glyph) * 1000.0 / upem, 3);
-}
-
-std::string EmbeddedFont::base_font() const {
-  return subset.tag + "+" + sanitize_name(font->postscript_name());
-}
-
-const EmbeddedFont* FontPlan::find(const Font* f) const {
-  auto it = index.find(f);
-  return it == index.end() ? nullptr : &fonts[it->second];
-}
-
-bool drawable(const GlyphRun& run) {
-  return run.font && run.size.to_pt() > 0 && !run.glyphs.empty();
-}
 
 std::optional<FontPlan> plan_fonts(const LaidOutDocument& doc, Diagnostics& diags,
                                    Workers* workers, SubsetCache* cache) {

@@ -7,12 +7,6 @@
 
 namespace vitae::pdf {
 
-std::optional<std::size_t> ImagePlan::index_of(const ImageFile* image) const {
-  for (std::size_t i = 0; i < images.size(); ++i)
-    if (images[i].get() == image) return i;
-  return std::nullopt;
-}
-
 ImagePlan plan_images(const LaidOutDocument& doc) {
   ImagePlan plan;
   for (const Page& page : doc.pages)

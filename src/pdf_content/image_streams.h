@@ -21,7 +21,11 @@ struct ImagePlan {
   std::vector<std::shared_ptr<const ImageFile>> images;
 
   /// Its index in `images`, or nothing when it is not there.
-  std::optional<std::size_t> index_of(const ImageFile* image) const;
+  std::optional<std::size_t> index_of(const ImageFile* image) const {
+    for (std::size_t i = 0; i < images.size(); ++i)
+      if (images[i].get() == image) return i;
+    return std::nullopt;
+  }
   /// The resource name of image `i` in the pages' /XObject dictionaries: Im1, Im2, ...
   static std::string resource(std::size_t i) { return "Im" + std::to_string(i + 1); }
 };

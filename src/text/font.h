@@ -21,6 +21,7 @@ struct FontMetrics {
   bool is_serif = false;
   bool is_italic = false;
   bool is_bold = false;
+  int weight_class = 400;  ///< OS/2 usWeightClass, 1..1000 (400 when absent or out of range)
 };
 
 /// An immutable font face. Thread-safe for reading after construction.

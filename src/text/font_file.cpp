@@ -120,6 +120,8 @@ void HbFont::read_metrics() {
   // IBM font class: 1-5 and 7 are serif classes, 8 is sans serif (OS/2 sFamilyClass).
   const int family_class = os2.s16(30) >> 8;
   m.is_serif = (family_class >= 1 && family_class <= 5) || family_class == 7;
+  const int weight = static_cast<int>(os2.u(4, 2));  // usWeightClass at 4
+  m.weight_class = weight >= 1 && weight <= 1000 ? weight : 400;
 }
 
 int HbFont::glyph_advance(uint16_t glyph) const {

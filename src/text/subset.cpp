@@ -142,14 +142,4 @@ std::map<uint16_t, char32_t> nominal_codepoints(const Font& font, const std::set
   return out;
 }
 
-int font_weight_class(const Font& font) {
-  Face face = make_face(font);
-  Blob os2(hb_face_reference_table(face.get(), hb_tag_from_string("OS/2", 4)));
-  unsigned len = 0;
-  const auto* p = reinterpret_cast<const uint8_t*>(hb_blob_get_data(os2.get(), &len));
-  if (len < 6) return 400;  // usWeightClass is the uint16 at offset 4
-  int w = (p[4] << 8) | p[5];
-  return (w >= 1 && w <= 1000) ? w : 400;
-}
-
 }  // namespace vitae

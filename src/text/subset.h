@@ -45,7 +45,4 @@ std::optional<uint16_t> glyph_for_codepoint(const Font& font, char32_t c);
 /// second glyph of a decomposed cluster), so that extractors do not print "(cid:12)".
 std::map<uint16_t, char32_t> nominal_codepoints(const Font& font, const std::set<uint16_t>& glyphs);
 
-/// The OS/2 weight class (100..900) of the face; 400 when the table is missing.
-int font_weight_class(const Font& font);
-
 }  // namespace vitae

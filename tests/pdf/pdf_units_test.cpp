@@ -224,8 +224,8 @@ TEST(Subset, GlyphOutsideTheFontIsAnError) {
 }
 
 TEST(Subset, WeightClass) {
-  EXPECT_EQ(font_weight_class(*bundled("lato/Lato-Regular.ttf")), 400);
-  EXPECT_EQ(font_weight_class(*bundled("lato/Lato-Bold.ttf")), 700);
+  EXPECT_EQ(bundled("lato/Lato-Regular.ttf")->metrics().weight_class, 400);
+  EXPECT_EQ(bundled("lato/Lato-Bold.ttf")->metrics().weight_class, 700);
 }
 
 }  // namespace
