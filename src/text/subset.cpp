@@ -55,17 +55,39 @@ std::string subset_tag(const Font& font, const std::set<uint16_t>& glyphs) {
   return tag;
 }
 
-/// The subset input: our glyphs, no layout tables (otherwise the GSUB closure adds glyphs
-/// we never draw), no hinting (PDF viewers hint themselves or not at all).
-Input make_input(const std::set<uint16_t>& glyphs) {
+/// The tables an embedded font program needs, and so the only ones subset.
+/// - TrueType outlines in a CIDFontType2 with /CIDToGIDMap /Identity (FontFile2): glyf,
+///   loca, head, hhea, hmtx and maxp (PDF 1.7, 9.9; TrueType Reference Manual). Content
+///   selects glyphs by id, so no cmap; widths are in /W and names in the PDF, so no name,
+///   post or OS/2. iText's subsets for CID fonts keep the same six (with the hinting tables,
+///   which NO_HINTING drops here anyway).
+/// - CFF outlines: only the bare 'CFF ' table is embedded (FontFile3 /CIDFontType0C).
+/// Everything else would be subset only to be thrown away: the cmap alone, walked over
+/// all of a font's code points, is a fifth of subsetting a face (docs/performance.md).
+bool embedded_table(hb_tag_t tag, bool cff) {
+  if (cff) return tag == HB_TAG('C', 'F', 'F', ' ');
+  for (hb_tag_t keep : {HB_TAG('g', 'l', 'y', 'f'), HB_TAG('l', 'o', 'c', 'a'), HB_TAG('h', 'e', 'a', 'd'),
+                        HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('m', 'a', 'x', 'p')})
+    if (tag == keep) return true;
+  return false;
+}
+
+/// The subset input: our glyphs, only the tables embedded (so no layout table's closure
+/// adds glyphs we never draw), no hinting (PDF viewers hint themselves or not at all).
+Input make_input(hb_face_t* face, const std::set<uint16_t>& glyphs, bool cff) {
   Input input(hb_subset_input_create_or_fail());
   if (!input) return input;
   hb_set_t* gs = hb_subset_input_glyph_set(input.get());
   hb_set_add(gs, 0);
   for (uint16_t g : glyphs) hb_set_add(gs, g);
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "DSIG"})
-    hb_set_add(drop, hb_tag_from_string(t, 4));
+  hb_tag_t tags[32];
+  for (unsigned start = 0, n = 32; n == 32; start += n) {
+    n = 32;
+    hb_face_get_table_tags(face, start, &n, tags);
+    for (unsigned i = 0; i < n; ++i)
+      if (!embedded_table(tags[i], cff)) hb_set_add(drop, tags[i]);
+  }
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
   return input;
 }
@@ -87,7 +109,7 @@ std::optional<FontSubset> subset_font(const Font& font, const std::set<uint16_t>
   };
   Face face = make_face(font);
   if (!face || hb_face_get_glyph_count(face.get()) == 0) return fail("no glyphs in the face");
-  Input input = make_input(glyphs);
+  Input input = make_input(face.get(), glyphs, font.is_cff());
   if (!input) return fail("out of memory");
   // A plan (rather than hb_subset_or_fail) exposes the old -> new glyph mapping.
   Plan plan(hb_subset_plan_create_or_fail(face.get(), input.get()));
