@@ -86,6 +86,9 @@ class PassRunner {
     last_ = n > 0 && items[n - 1].is_forced_break() ? n - 1 : n;
   }
 
+  /// This pass's share of BreakResult::lines_rated.
+  std::size_t lines_rated() const { return lines_rated_; }
+
   /// Runs the pass. On success returns true and fills ws.chain with the chosen breaks.
   bool run() {
     start_paragraph();
@@ -162,6 +165,7 @@ class PassRunner {
   std::array<int32_t, 4> best_pl_line_{};
   std::array<bool, 4> best_artificial_{};
   int64_t minimum_demerits_ = kAwfulBad;
+  std::size_t lines_rated_ = 0;
 };
 
 /// §829: tries a break at `cur` with penalty `pi` against every active node.
@@ -204,6 +208,7 @@ void PassRunner::try_break(std::size_t cur, int pi, bool flagged) {
     int b = 0;
     Fitness fit = Fitness::Decent;
     rate_line(a, cur, line_width, b, fit);
+    ++lines_rated_;
     // §851: decide whether r stays active and whether the line is a feasible break.
     bool artificial = false;
     bool stays = true;
@@ -399,7 +404,9 @@ BreakResult LineBreaker::break_lines(std::span<const Item> items, const BreakPar
     cfg.final_pass = pass == 3 || (pass == 2 && !has_emergency);
     cfg.background_stretch = pass == 3 ? params.emergency_stretch.to_pt() : 0.0;
     PassRunner runner(ws, items, params, cfg);
-    if (runner.run()) break;
+    const bool found = runner.run();
+    out.lines_rated += runner.lines_rated();
+    if (found) break;
     if (cfg.final_pass) {
       forced_breaks_only(items, ws.chain);
       break;

@@ -66,6 +66,10 @@ struct BreakResult {
   /// True when some line could not be made feasible (TeX's last resort kept an overfull
   /// or underfull line rather than failing).
   bool used_last_resort = false;
+  /// Candidate lines rated (TeX §851: one per active node and legal breakpoint), over all
+  /// passes: the algorithm's work. The active list holds the breaks a line can still start
+  /// from, so on a fixed measure it stays short and this grows linearly with the paragraph.
+  std::size_t lines_rated = 0;
 
   /// The break positions: item index of each line's end.
   std::vector<std::size_t> breaks() const;

@@ -1,10 +1,8 @@
 // The inline markup parser: **bold**, *italic*, [links](url), escapes.
 #include <gtest/gtest.h>
 
-#include <chrono>
 
 #include "model/markup.h"
-#include "../support/time_scale.h"
 
 namespace vitae {
 namespace {
@@ -59,15 +57,17 @@ TEST(Markup, AuthorWrittenInStarsIsItalicAsInRenderCv) {
 
 TEST(Markup, PlainTextHelper) { EXPECT_EQ(markup_plain_text("**a** [b](u) \\*c"), "a b *c"); }
 
-TEST(Markup, HostileInputStaysFastAndShallow) {
+TEST(Markup, HostileInputStaysLinearAndShallow) {
+  // 1.8 MB of openers that never close. Each opener scans ahead for its closer; the
+  // parser's budget (64 steps a byte) makes the rest literal once spent, so the work is
+  // linear: about 0.1 s here. Without the budget the scans are quadratic, about 4e11
+  // steps, and the test runs into the suite's 120 s limit (tests/CMakeLists.txt) instead
+  // of passing; no time is measured in the test itself.
   std::string s;
-  for (int i = 0; i < 50000; ++i) s += "*a [b](";
-  for (int i = 0; i < 20000; ++i) s += "[";
-  for (int i = 0; i < 20000; ++i) s += "**x ";
-  auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 200000; ++i) s += "*a [b](";
+  for (int i = 0; i < 80000; ++i) s += "[";
+  for (int i = 0; i < 80000; ++i) s += "**x ";
   std::string text = markup_plain_text(s);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(seconds, 2.0 * testing::kTimeScale);
   // Almost nothing closes: the text comes back nearly whole (a few star pairs match).
   EXPECT_LE(text.size(), s.size());
   EXPECT_GT(text.size(), s.size() * 9 / 10);
