@@ -110,7 +110,7 @@ std::optional<BuildResult> build_stages(const Document& doc, const BuildConfig& 
   // would: a font family that does not exist, overfull lines, characters no font has.
   LayoutOptions lo;
   lo.today = visible_date(doc.settings, config);
-  lo.workers = config.workers;
+  lo.workers = config.parallel_layout ? config.workers : nullptr;
   lo.deadline = &deadline;
   lo.page_limit = config.page_limit;
   if (config.caches) {

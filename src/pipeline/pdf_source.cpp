@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <future>
 
@@ -15,6 +16,7 @@ class LinkedWriter final : public PdfWriterSource {
  public:
   explicit LinkedWriter(WritePdfFn write) : write_(write) {}
   WritePdfFn get(std::string*) const override { return write_; }
+  bool ready() const override { return true; }
 
  private:
   WritePdfFn write_;
@@ -106,6 +108,9 @@ class ModuleWriter final : public PdfWriterSource {
       if (error) *error = e.what();
       return nullptr;
     }
+  }
+  bool ready() const override {
+    return loading_.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
   }
 
  private:

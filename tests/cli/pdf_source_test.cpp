@@ -45,6 +45,17 @@ TEST(PdfModule, LoadsInTheBackgroundAndWrites) {
   EXPECT_EQ(source->get(nullptr), write);  // asked twice: the same writer, loaded once
 }
 
+TEST(PdfModule, ReadyOnceLoadedOrFailed) {
+  // ready() tells a build whether the load still takes a core (BuildConfig::parallel_layout):
+  // never true before get() could return at once, and always true after it has.
+  EXPECT_TRUE(linked_pdf_writer(nullptr)->ready());
+  for (const char* path : {VITAE_PDF_MODULE, "/nonexistent/dir/vitae-pdf.so"}) {
+    auto source = load_pdf_module(path);
+    source->get(nullptr);
+    EXPECT_TRUE(source->ready()) << path;
+  }
+}
+
 TEST(PdfModule, AMissingModuleIsAnErrorNamingIt) {
   auto source = load_pdf_module("/nonexistent/dir/vitae-pdf.so");
   std::string why;
