@@ -357,8 +357,8 @@ int run_builds(const CliArgs& args, const CliIo& io, BuildSession* session) {
     return 2;
   }
   // One build sets its sections and subsets its fonts on up to two threads (more gain
-  // nothing on a CV's handful of sections; the sections on one only while the PDF module
-  // loads on the other core, see BuildConfig::parallel_layout); a batch runs one build per thread, two threads
+  // nothing on a CV's handful of sections; on one only while the PDF module loads on the
+  // other core, see BuildConfig::module_needs_a_core); a batch runs one build per thread, two threads
   // per core: each build ends waiting for the disk (its PDF is flushed before it is renamed
   // into place), and meanwhile another build can use the core (100 variants of the
   // reference CV: 123 ms on four threads, 143 ms on two, on two cores). The threads start
@@ -424,9 +424,9 @@ int run_builds(const CliArgs& args, const CliIo& io, BuildSession* session) {
   std::size_t next_to_print = 0;
   // A single build uses the threads inside itself; a batch gives each build one thread.
   config.workers = jobs.size() == 1 ? &workers : nullptr;
-  // The layout leaves the second core to the PDF module while it loads, unless the
-  // machine has a core to spare for it.
-  config.parallel_layout = cores > workers.threads() || !services.pdf || services.pdf->ready();
+  // The build leaves the second core to the PDF module while it loads, unless the machine
+  // has a core to spare for it.
+  config.module_needs_a_core = cores <= workers.threads();
   run_tasks(jobs.size() == 1 ? nullptr : &workers, jobs.size(), [&](std::size_t i) {
     run_job(jobs[i], inputs[jobs[i].input], args, config, services, session, start);
     std::lock_guard<std::mutex> lock(print_mutex);  // printed in order, as soon as possible

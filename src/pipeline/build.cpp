@@ -95,6 +95,12 @@ std::optional<LayoutResult> lay_out_fitted(const Document& doc, const BuildConfi
   return std::move(fit.layout);
 }
 
+/// The helpers a stage starting now may use (BuildConfig::module_needs_a_core).
+Workers* helpers(const BuildConfig& config, const BuildServices& services) {
+  const bool loading = services.pdf && !services.pdf->ready();
+  return config.module_needs_a_core && loading ? nullptr : config.workers;
+}
+
 std::optional<BuildResult> build_stages(const Document& doc, const BuildConfig& config,
                                         const BuildServices& services, const Deadline& deadline, Diagnostics& diags) {
   BuildResult result;
@@ -110,7 +116,7 @@ std::optional<BuildResult> build_stages(const Document& doc, const BuildConfig& 
   // would: a font family that does not exist, overfull lines, characters no font has.
   LayoutOptions lo;
   lo.today = visible_date(doc.settings, config);
-  lo.workers = config.parallel_layout ? config.workers : nullptr;
+  lo.workers = helpers(config, services);
   lo.deadline = &deadline;
   lo.page_limit = config.page_limit;
   if (config.caches) {
@@ -136,7 +142,7 @@ std::optional<BuildResult> build_stages(const Document& doc, const BuildConfig& 
   deadline.check();
   // The streams first: the PDF module may still be loading meanwhile.
   PdfContentOptions content;
-  content.workers = config.workers;
+  content.workers = helpers(config, services);
   if (config.caches) content.subset_cache = &config.caches->subsets;
   std::optional<PreparedPdf> prepared = prepare_pdf(laid.doc, content, diags);
   if (!prepared) return std::nullopt;

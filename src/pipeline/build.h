@@ -59,11 +59,11 @@ struct BuildConfig {
   /// Helper threads this build may use to lay out and write (LayoutOptions::workers,
   /// PdfOptions::workers); null when builds already run in parallel.
   Workers* workers = nullptr;
-  /// Whether the layout may use `workers` too. Not while the PDF module loads on the one
-  /// core they would share: there the two threads' layout costs 1.5x the CPU of one
-  /// thread's, and the loading is slowed as much as the layout is sped up (on two cores a
-  /// build is 1.7 ms faster with the layout on one thread, docs/performance.md).
-  bool parallel_layout = true;
+  /// Whether the PDF module, while it loads, needs the core `workers` would use. A stage
+  /// that starts before the module has loaded (PdfWriterSource::ready) then keeps to the
+  /// calling thread: on two cores the layout's and the streams' second thread cost 1.5x
+  /// the CPU of one and slowed the loading as much as they sped the stage (docs/performance.md).
+  bool module_needs_a_core = false;
   /// What the builds of a batch share besides BuildServices; null: each build keeps its own.
   BuildCaches* caches = nullptr;
   /// Measure each stage's time (vitae build -v).

@@ -46,7 +46,7 @@ TEST(PdfModule, LoadsInTheBackgroundAndWrites) {
 }
 
 TEST(PdfModule, ReadyOnceLoadedOrFailed) {
-  // ready() tells a build whether the load still takes a core (BuildConfig::parallel_layout):
+  // ready() tells a build whether the load still takes a core (BuildConfig::module_needs_a_core):
   // never true before get() could return at once, and always true after it has.
   EXPECT_TRUE(linked_pdf_writer(nullptr)->ready());
   for (const char* path : {VITAE_PDF_MODULE, "/nonexistent/dir/vitae-pdf.so"}) {
