@@ -43,7 +43,8 @@ if(VITAE_SANITIZE)
   set(VITAE_SANITIZER_REPORTS "${PROJECT_BINARY_DIR}/sanitizer-reports")
   set(_vitae_common "halt_on_error=1:exitcode=86:log_path=${VITAE_SANITIZER_REPORTS}/report")
   set(VITAE_SANITIZER_ENV
-      "ASAN_OPTIONS=${_vitae_common}:detect_leaks=1:abort_on_error=0"
+      # intercept_tls_get_addr=0: see src/cli/sanitizer_defaults.cpp.
+      "ASAN_OPTIONS=${_vitae_common}:detect_leaks=1:abort_on_error=0:intercept_tls_get_addr=0"
       "UBSAN_OPTIONS=${_vitae_common}:print_stacktrace=1"
       "LSAN_OPTIONS=exitcode=86:log_path=${VITAE_SANITIZER_REPORTS}/report"
       "TSAN_OPTIONS=${_vitae_common}:second_deadlock_stack=1")

@@ -49,7 +49,8 @@ stage "asan+ubsan: build"
 # cannot do (docs/reliability.md).
 # Every process's report also goes to build-san/sanitizer-reports/, which the last test
 # checks: a report fails the run even in a test retried. The retry (once): LeakSanitizer's
-# tracer sometimes crashes at a process's exit, with no finding (cmake/sanitizer_reports.cmake).
+# tracer could crash at a process's exit, with no finding (cmake/sanitizer_reports.cmake;
+# worked around since with intercept_tls_get_addr=0, src/cli/sanitizer_defaults.cpp).
 reports="log_path=$PWD/build-san/sanitizer-reports/report"
 ASAN_OPTIONS="$reports" UBSAN_OPTIONS="$reports" LSAN_OPTIONS="$reports" \
   ctest --test-dir build-san --output-on-failure -j"$jobs" -E '^Preload\.' --repeat until-pass:2

@@ -358,10 +358,10 @@ int run_builds(const CliArgs& args, const CliIo& io, BuildSession* session) {
   }
   // One build sets its sections and subsets its fonts on up to two threads (more gain
   // nothing on a CV's handful of sections; on one only while the PDF module loads on the
-  // other core, see BuildConfig::module_needs_a_core); a batch runs one build per thread, two threads
-  // per core: each build ends waiting for the disk (its PDF is flushed before it is renamed
-  // into place), and meanwhile another build can use the core (100 variants of the
-  // reference CV: 123 ms on four threads, 143 ms on two, on two cores). The threads start
+  // other core, see BuildConfig::module_needs_a_core); a batch runs one build per thread,
+  // two threads per core: each build ends waiting for the disk (its PDF is flushed before
+  // it is renamed into place), and meanwhile another build can use the core (100 variants
+  // of the reference CV: 123 ms on four threads, 143 ms on two, on two cores). The threads start
   // before the PDF writer begins loading: a thread created during the load would wait for
   // the loader's lock (see model/workers.h).
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
