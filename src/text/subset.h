@@ -29,8 +29,8 @@ struct FontSubset {
   std::optional<uint16_t> new_glyph(uint16_t old_id) const;
 };
 
-/// Subsets `font` to `glyphs` (plus .notdef) with hb-subset: layout tables (GSUB, GPOS,
-/// GDEF, ...) dropped so no closure pulls in extra glyphs, hinting dropped, glyph ids
+/// Subsets `font` to `glyphs` (plus .notdef) with hb-subset: only the tables the PDF embeds
+/// are kept (no layout table's closure pulls in extra glyphs), hinting dropped, glyph ids
 /// remapped (not retained: retaining bloats CFF subsets about 5x). Returns nullopt and
 /// sets `error` when HarfBuzz cannot subset the face.
 std::optional<FontSubset> subset_font(const Font& font, const std::set<uint16_t>& glyphs,
