@@ -1,25 +1,15 @@
 // vitae's entry point: forwards to run_cli with the real standard streams and environment.
-#include <malloc.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "cli/heap.h"
 #include "pipeline/cli.h"
 
 int main(int argc, char** argv) {
-  // The allocator keeps what a build frees: glibc by default maps each block over 128 KB
-  // (libdeflate's compressors, font subsets) on its own and unmaps it when freed, and gives
-  // the top of the heap back beyond 128 KB free. A build then faults in fresh pages for
-  // memory it has just freed, and every unmap on a machine running our other threads is a
-  // TLB shootdown on each core. A build's heap peaks near 2 MB: with these thresholds it
-  // stays in the heaps and is reused: 0.8-1.0 ms less wall time and CPU per build, paired
-  // (docs/performance.md). Larger blocks are still mapped, and watch and batch runs give
-  // back all but 8 MB of free heap.
-  mallopt(M_MMAP_THRESHOLD, 4 << 20);
-  mallopt(M_TRIM_THRESHOLD, 8 << 20);
+  vitae::set_up_heap();  // before the first large block (cli/heap.cpp)
   std::vector<std::string> args(argv + 1, argv + argc);
   vitae::CliIo io;
   io.out = [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); };
