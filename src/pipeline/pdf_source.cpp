@@ -1,11 +1,13 @@
 #include "pipeline/pdf_source.h"
 
 #include <dlfcn.h>
+#include <sched.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <future>
+#include <thread>
 
 #include "pdf_module/api.h"
 
@@ -68,10 +70,25 @@ int deep_bind_flag() {
 #endif
 }
 
+/// The thread that starts the loading, and the core it ran on then.
+struct Starter {
+  std::thread::id thread = std::this_thread::get_id();
+  int cpu = sched_getcpu();
+};
+
+/// Moves the loading thread off its starter's core when the scheduler put it there
+/// (move_off_core says why). Not when run deferred, on the starter itself.
+void leave_starters_core(const Starter& starter) {
+  if (std::this_thread::get_id() != starter.thread && starter.cpu >= 0 &&
+      sched_getcpu() == starter.cpu)
+    move_off_core(starter.cpu);
+}
+
 /// Loads the module and checks it was built with this program. RTLD_NOW: every symbol of
 /// PoDoFo and its libraries is bound here, on the loading thread, not later on the
 /// thread that writes. The handle is never closed: the writer is used until exit.
-Loaded load(const std::string& path, int extra_flags) {
+Loaded load(const std::string& path, int extra_flags, Starter starter) {
+  leave_starters_core(starter);
   Loaded r;
   void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | extra_flags);
   if (!handle) {
@@ -98,7 +115,7 @@ class ModuleWriter final : public PdfWriterSource {
   // the thread cannot start, libstdc++ retries deferred with the same arguments, and a
   // moved-from path would then be empty ("cannot load the PDF writer").
   explicit ModuleWriter(const std::string& path)
-      : loading_(std::async(std::launch::async | std::launch::deferred, load, path, deep_bind_flag()).share()) {}
+      : loading_(std::async(std::launch::async | std::launch::deferred, load, path, deep_bind_flag(), Starter{}).share()) {}
   WritePdfFn get(std::string* error) const override {
     try {
       const Loaded& r = loading_.get();
@@ -118,6 +135,15 @@ class ModuleWriter final : public PdfWriterSource {
 };
 
 }  // namespace
+
+bool move_off_core(int cpu) {
+  cpu_set_t allowed;
+  if (cpu < 0 || sched_getaffinity(0, sizeof allowed, &allowed) != 0 ||
+      !CPU_ISSET(cpu, &allowed) || CPU_COUNT(&allowed) < 2)
+    return false;
+  CPU_CLR(cpu, &allowed);
+  return sched_setaffinity(0, sizeof allowed, &allowed) == 0;
+}
 
 std::shared_ptr<const PdfWriterSource> linked_pdf_writer(WritePdfFn write) {
   return std::make_shared<LinkedWriter>(write);

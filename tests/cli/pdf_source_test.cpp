@@ -2,7 +2,10 @@
 // thread, and what a build says when it cannot be loaded.
 #include <gtest/gtest.h>
 
+#include <sched.h>
+
 #include <filesystem>
+#include <thread>
 
 #include "../support/files.h"
 #include "pipeline/build.h"
@@ -20,6 +23,29 @@ LaidOutDocument one_blank_page() {
   doc.pages.push_back(page);
   doc.info.title = "Blank";
   return doc;
+}
+
+// The loading thread's move off its starter's core (move_off_core), on a thread of its own
+// so that the test's thread keeps its affinity.
+TEST(PdfModule, LoadingThreadMovesOffACore) {
+  std::thread([] {
+    cpu_set_t allowed;
+    ASSERT_EQ(sched_getaffinity(0, sizeof allowed, &allowed), 0);
+    const int here = sched_getcpu();
+    ASSERT_GE(here, 0);
+    EXPECT_FALSE(move_off_core(-1));
+    if (CPU_COUNT(&allowed) < 2) {  // nowhere else to go: it stays, and says so
+      EXPECT_FALSE(move_off_core(here));
+      return;
+    }
+    ASSERT_TRUE(move_off_core(here));
+    cpu_set_t now;
+    ASSERT_EQ(sched_getaffinity(0, sizeof now, &now), 0);
+    EXPECT_FALSE(CPU_ISSET(here, &now));
+    EXPECT_EQ(CPU_COUNT(&now), CPU_COUNT(&allowed) - 1);
+    EXPECT_NE(sched_getcpu(), here);  // moved at once, not at its next wake-up
+    EXPECT_FALSE(move_off_core(here));  // no longer allowed there
+  }).join();
 }
 
 TEST(PdfModule, LoadsInTheBackgroundAndWrites) {
