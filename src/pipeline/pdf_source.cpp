@@ -1,13 +1,14 @@
 #include "pipeline/pdf_source.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <sched.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <future>
-#include <thread>
+#include <mutex>
 
 #include "pdf_module/api.h"
 
@@ -70,25 +71,10 @@ int deep_bind_flag() {
 #endif
 }
 
-/// The thread that starts the loading, and the core it ran on then.
-struct Starter {
-  std::thread::id thread = std::this_thread::get_id();
-  int cpu = sched_getcpu();
-};
-
-/// Moves the loading thread off its starter's core when the scheduler put it there
-/// (move_off_core says why). Not when run deferred, on the starter itself.
-void leave_starters_core(const Starter& starter) {
-  if (std::this_thread::get_id() != starter.thread && starter.cpu >= 0 &&
-      sched_getcpu() == starter.cpu)
-    move_off_core(starter.cpu);
-}
-
 /// Loads the module and checks it was built with this program. RTLD_NOW: every symbol of
 /// PoDoFo and its libraries is bound here, on the loading thread, not later on the
 /// thread that writes. The handle is never closed: the writer is used until exit.
-Loaded load(const std::string& path, int extra_flags, Starter starter) {
-  leave_starters_core(starter);
+Loaded load(const std::string& path, int extra_flags) {
   Loaded r;
   void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | extra_flags);
   if (!handle) {
@@ -108,20 +94,33 @@ Loaded load(const std::string& path, int extra_flags, Starter starter) {
   return r;
 }
 
+/// The module loaded on a thread of its own, started on another core than the caller's
+/// (cores_but_this_one says why). When no thread can be had, the first get() loads it.
 class ModuleWriter final : public PdfWriterSource {
  public:
-  // async | deferred: on a thread of its own, or, when no thread can be had, on the first
-  // get() (std::async falls back by itself). `path` is passed as an lvalue, copied: when
-  // the thread cannot start, libstdc++ retries deferred with the same arguments, and a
-  // moved-from path would then be empty ("cannot load the PDF writer").
-  explicit ModuleWriter(const std::string& path)
-      : loading_(std::async(std::launch::async | std::launch::deferred, load, path, deep_bind_flag(), Starter{}).share()) {}
+  explicit ModuleWriter(std::string path) : path_(std::move(path)), flags_(deep_bind_flag()) {
+    loading_ = promise_.get_future().share();
+    pthread_attr_t attr;
+    if (pthread_attr_init(&attr) != 0) return;
+    cpu_set_t cores;
+    int here = -1;
+    if (cores_but_this_one(&cores, &here)) pthread_attr_setaffinity_np(&attr, sizeof cores, &cores);
+    started_ = pthread_create(&thread_, &attr, &ModuleWriter::run, this) == 0;
+    pthread_attr_destroy(&attr);
+  }
+  ~ModuleWriter() override {
+    if (started_) pthread_join(thread_, nullptr);
+  }
+  ModuleWriter(const ModuleWriter&) = delete;
+  ModuleWriter& operator=(const ModuleWriter&) = delete;
+
   WritePdfFn get(std::string* error) const override {
+    if (!started_) std::call_once(deferred_, [this] { fulfil(); });
     try {
       const Loaded& r = loading_.get();
       if (!r.write && error) *error = r.error;
       return r.write;
-    } catch (const std::exception& e) {  // the loading thread ran out of memory
+    } catch (const std::exception& e) {  // the loading ran out of memory
       if (error) *error = e.what();
       return nullptr;
     }
@@ -131,18 +130,36 @@ class ModuleWriter final : public PdfWriterSource {
   }
 
  private:
-  std::shared_future<Loaded> loading_;  // the last copy's destructor joins the thread
+  static void* run(void* self) {
+    static_cast<const ModuleWriter*>(self)->fulfil();
+    return nullptr;
+  }
+  void fulfil() const {
+    try {
+      promise_.set_value(load(path_, flags_));
+    } catch (...) {
+      promise_.set_exception(std::current_exception());
+    }
+  }
+
+  const std::string path_;
+  const int flags_;  // decided here, on the calling thread: getenv is not to be raced with setenv
+  mutable std::promise<Loaded> promise_;
+  std::shared_future<Loaded> loading_;
+  mutable std::once_flag deferred_;
+  pthread_t thread_{};
+  bool started_ = false;
 };
 
 }  // namespace
 
-bool move_off_core(int cpu) {
-  cpu_set_t allowed;
-  if (cpu < 0 || sched_getaffinity(0, sizeof allowed, &allowed) != 0 ||
-      !CPU_ISSET(cpu, &allowed) || CPU_COUNT(&allowed) < 2)
+bool cores_but_this_one(cpu_set_t* cores, int* this_core) {
+  *this_core = sched_getcpu();
+  if (*this_core < 0 || sched_getaffinity(0, sizeof *cores, cores) != 0 ||
+      !CPU_ISSET(*this_core, cores) || CPU_COUNT(cores) < 2)
     return false;
-  CPU_CLR(cpu, &allowed);
-  return sched_setaffinity(0, sizeof allowed, &allowed) == 0;
+  CPU_CLR(*this_core, cores);
+  return true;
 }
 
 std::shared_ptr<const PdfWriterSource> linked_pdf_writer(WritePdfFn write) {

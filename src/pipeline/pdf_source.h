@@ -9,6 +9,8 @@
 // benchmarks link the writer in instead.
 #pragma once
 
+#include <sched.h>
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,14 +48,14 @@ std::shared_ptr<const PdfWriterSource> linked_pdf_writer(WritePdfFn write);
 /// about 10 ms of one core's time (PoDoFo's 21 libraries; see CMakeLists.txt).
 std::shared_ptr<const PdfWriterSource> load_pdf_module(std::string path);
 
-/// Takes the calling thread off core `cpu`, when it may run on another: true when it did.
-/// The thread loading the module calls it when it finds itself on the core of the thread
-/// that started it. Linux places a new thread on its creator's core when it judges the
-/// other core busy, and on our two-core machines left the two sharing one core for 2-7 ms
-/// in about a quarter of the builds while the other sat idle: the parse and the layout ran
-/// at a third of their speed (docs/performance.md). The loading thread ends once the module
-/// is loaded, and its narrowed affinity with it.
-bool move_off_core(int cpu);
+/// The cores the calling thread may run on, but the one it runs on now (`this_core`): where
+/// the thread that loads the module is started. Linux places a new thread on its creator's
+/// core when it judges the other core busy, and on our two-core machines left the two
+/// sharing one core for 2-7 ms in about a quarter of the builds while the other sat idle:
+/// the parse and the layout ran at a third of their speed (docs/performance.md). The loading
+/// thread ends once the module is loaded, and its narrowed affinity with it. False, and
+/// `cores` unspecified, when no other core is allowed.
+bool cores_but_this_one(cpu_set_t* cores, int* this_core);
 
 /// The module's file name: built beside the vitae program, installed in lib/vitae.
 inline constexpr const char* kPdfModuleFile = "vitae-pdf.so";

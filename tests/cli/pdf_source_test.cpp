@@ -25,27 +25,33 @@ LaidOutDocument one_blank_page() {
   return doc;
 }
 
-// The loading thread's move off its starter's core (move_off_core), on a thread of its own
-// so that the test's thread keeps its affinity.
-TEST(PdfModule, LoadingThreadMovesOffACore) {
-  std::thread([] {
-    cpu_set_t allowed;
-    ASSERT_EQ(sched_getaffinity(0, sizeof allowed, &allowed), 0);
-    const int here = sched_getcpu();
-    ASSERT_GE(here, 0);
-    EXPECT_FALSE(move_off_core(-1));
-    if (CPU_COUNT(&allowed) < 2) {  // nowhere else to go: it stays, and says so
-      EXPECT_FALSE(move_off_core(here));
-      return;
-    }
-    ASSERT_TRUE(move_off_core(here));
-    cpu_set_t now;
-    ASSERT_EQ(sched_getaffinity(0, sizeof now, &now), 0);
-    EXPECT_FALSE(CPU_ISSET(here, &now));
-    EXPECT_EQ(CPU_COUNT(&now), CPU_COUNT(&allowed) - 1);
-    EXPECT_NE(sched_getcpu(), here);  // moved at once, not at its next wake-up
-    EXPECT_FALSE(move_off_core(here));  // no longer allowed there
+// Where the loading thread starts: every allowed core but the caller's (cores_but_this_one).
+TEST(PdfModule, LoadingThreadStartsOffTheCallersCore) {
+  cpu_set_t allowed;
+  ASSERT_EQ(sched_getaffinity(0, sizeof allowed, &allowed), 0);
+  cpu_set_t cores;
+  int here = -1;
+  const bool other = cores_but_this_one(&cores, &here);
+  ASSERT_GE(here, 0);
+  EXPECT_TRUE(CPU_ISSET(here, &allowed));
+  if (CPU_COUNT(&allowed) < 2) {  // nowhere else to go: it says so
+    EXPECT_FALSE(other);
+    return;
+  }
+  ASSERT_TRUE(other);
+  EXPECT_FALSE(CPU_ISSET(here, &cores));
+  EXPECT_EQ(CPU_COUNT(&cores), CPU_COUNT(&allowed) - 1);
+  cpu_set_t both;
+  CPU_AND(&both, &cores, &allowed);
+  EXPECT_TRUE(CPU_EQUAL(&both, &cores));  // only cores the caller may use
+  // A thread started there runs there.
+  int ran_on = -1;
+  std::thread([&] {
+    ASSERT_EQ(sched_setaffinity(0, sizeof cores, &cores), 0);
+    ran_on = sched_getcpu();
   }).join();
+  EXPECT_TRUE(CPU_ISSET(ran_on, &cores));
+  EXPECT_NE(ran_on, here);
 }
 
 TEST(PdfModule, LoadsInTheBackgroundAndWrites) {
