@@ -126,7 +126,8 @@ Styles resolve_styles(const Document& doc, const FontLibrary& fonts, Diagnostics
             diags.error(doc.path_of(rd.family->loc), rd.family->loc, rf.error, rf.hint);
           rf = fonts.resolve(FontRequest{"Lato", req.weight, req.style, {}});
         } else if (rf.substituted && reported.insert(family).second) {
-          diags.warning(doc.path_of(rd.family->loc), rd.family->loc, rf.note);
+          diags.warning(doc.path_of(rd.family->loc), rd.family->loc, rf.note,
+                        "`vitae fonts` lists the families at hand; design.typography.font_family picks one");
         }
         TextStyle& st = s.styles_[r][b][i];
         st.font = rf.font;

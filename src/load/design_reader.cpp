@@ -245,9 +245,15 @@ std::optional<Design> parse_layout(const BuiltinLayout& l, Diagnostics& diags, s
   return design;
 }
 
-/// Applies built-in layout `name` (replacing `design` whole).
-void apply_layout(const std::string& name, Design& design, Reader& user) {
+/// Applies built-in layout `name` (replacing `design` whole). The layout's values were read
+/// from its compiled-in text, so their locations are lines of that text, not of the user's
+/// files: a diagnostic about one (a font family that is not installed) points instead at
+/// `chosen_at`, the user's `design.theme` that chose the layout (nowhere when none did).
+void apply_layout(const std::string& name, SourceLoc chosen_at, Design& design, Reader& user) {
   if (std::optional<Design> d = builtin_design(name, user.diags())) design = std::move(*d);
+  PerRole<FontChoice>& f = design.typography.font_family;
+  for (FontChoice* choice : {&f.body, &f.name, &f.headline, &f.connections, &f.section_titles})
+    choice->loc = chosen_at;
 }
 
 }  // namespace
@@ -286,7 +292,7 @@ Design read_design(const YNode* node, Reader& r) {
         layout = layout_for_theme(*theme, r);
         theme_loc = theme->loc;
       }
-  apply_layout(layout, design, r);  // replaces `design` whole
+  apply_layout(layout, theme_loc, design, r);  // replaces `design` whole
   design.theme = layout;
   design.theme_loc = theme_loc;
   if (is_map) apply_design_keys(*node, design, r, true);

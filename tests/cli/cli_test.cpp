@@ -63,9 +63,10 @@ TEST(Cli, NewWritesACvThatChecksCleanInEveryLayoutAndNeverOverwrites) {
     EXPECT_EQ(c.code, 0) << c.err;
     // Every layout whose fonts ship builds with no warning; moderncv's Fontin has a
     // stand-in, named in its one warning.
-    if (l.name == "moderncv")
+    if (l.name == "moderncv") {
       EXPECT_NE(c.err.find("'Fontin' is not available"), std::string::npos) << c.err;
-    else
+      EXPECT_NE(c.err.find("  hint: `vitae fonts` lists the families at hand"), std::string::npos) << c.err;
+    } else
       EXPECT_EQ(c.err.find("warning"), std::string::npos) << l.name << ":\n" << c.err;
   }
   const std::string path = dir.file("classic.yaml");

@@ -78,6 +78,26 @@ TEST(Layouts, TheCvsDesignOverridesTheLayout) {
   EXPECT_EQ(d.colors.section_titles, (Color{155, 35, 25}));  // still ember's
 }
 
+// A built-in layout's values were read from its own text: a diagnostic about one (such as
+// moderncv's Fontin, which is not installed) must point at the user's `theme:` line, not at
+// the line of the user's file that has the layout line's number.
+TEST(Layouts, ABuiltInLayoutsFontsAreLocatedAtTheThemeThatChoseIt) {
+  auto l = load_text(std::string(kCv) + "design:\n  theme: moderncv\n");
+  ASSERT_TRUE(l.doc) << l.text();
+  const auto& f = l.doc->design.typography.font_family;
+  EXPECT_EQ(f.body.family, "Fontin");
+  for (const FontChoice* c : {&f.body, &f.name, &f.headline, &f.connections, &f.section_titles}) {
+    EXPECT_EQ(c->loc.file, 0);
+    EXPECT_EQ(c->loc.line, 4);
+    EXPECT_EQ(c->loc.column, 10);
+  }
+  // The default layout, chosen by no line, is located nowhere; the CV's own choice where it is.
+  auto plain = load_text(std::string(kCv) + "design:\n  typography:\n    font_family:\n      name: Lato\n");
+  ASSERT_TRUE(plain.doc) << plain.text();
+  EXPECT_EQ(plain.doc->design.typography.font_family.body.loc.line, 0);
+  EXPECT_EQ(plain.doc->design.typography.font_family.name.loc.line, 6);
+}
+
 TEST(Layouts, AnUnknownThemeIsAnErrorWithAHint) {
   auto l = load_text(std::string(kCv) + "design:\n  theme: sb2now\n");
   EXPECT_FALSE(l.doc);
