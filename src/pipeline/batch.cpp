@@ -126,9 +126,12 @@ std::vector<Job> jobs_of(std::size_t index, Input& in, const CliArgs& args) {
     Job job;
     job.input = index;
     job.variant = v;
-    for (OutputFormat f : args.formats)
-      job.outputs.push_back(
-          {f, args.output ? *args.output : in.arg == "-" ? "-" : default_output(in.arg, v, format_extension(f))});
+    for (OutputFormat f : args.formats) {
+      std::string path = !args.output          ? (in.arg == "-" ? "-" : default_output(in.arg, v, format_extension(f)))
+                         : args.formats.size() == 1 ? *args.output
+                                                    : output_for_format(*args.output, args.formats, f).value_or("");
+      job.outputs.push_back({f, std::move(path)});
+    }
     const std::string& first = job.outputs.front().path;
     if (args.depfile) job.depfile = *args.depfile;
     if (args.depfile_beside && first != "-") job.depfile = first + ".d";

@@ -62,14 +62,16 @@ std::string help_text(std::string_view topic) {
                "Typesets each CV (YAML or JSON) into a PDF. Several inputs, or every variant, are\n"
                "built in one process, in parallel; one line is printed per file written.\n\n"
                "  INPUT            a CV file; '-' reads standard input\n"
-               "  -o, --output     where to write the PDF (one build, one format only); '-' writes\n"
-               "                   it to standard output. Default: INPUT with its extension\n"
-               "                   replaced by .pdf (standard output when INPUT is '-')\n"
+               "  -o, --output     where to write the PDF (one build only); '-' writes it to\n"
+               "                   standard output (one format only). Default: INPUT with its\n"
+               "                   extension replaced by .pdf (standard output when INPUT is '-')\n"
                "  --format LIST    what to write, comma-separated: pdf (the default), txt (the CV\n"
                "                   as plain text, links as 'text (url)'), md (as Markdown), as\n"
                "                   cv.pdf, cv.txt, cv.md beside INPUT; --format pdf,txt,md writes\n"
                "                   all three from one reading of the CV. txt and md hold what\n"
-               "                   the PDF holds, in its order, for application portals\n") +
+               "                   the PDF holds, in its order, for application portals. With\n"
+               "                   several, -o names one (-o out/ada.pdf) and the others go\n"
+               "                   beside it (out/ada.txt, out/ada.md)\n") +
            kSelectionHelp +
            "  -MD              also write a make rule naming every file the build read\n"
            "                   (the CV, what it extends, fonts) to OUTPUT.d beside each\n"

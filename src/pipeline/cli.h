@@ -20,6 +20,11 @@ enum class OutputFormat { Pdf, Text, Markdown };
 
 /// The file name extension of a format, without the dot: "pdf", "txt", "md".
 const char* format_extension(OutputFormat format);
+/// The file of format `f` when -o names `output` and --format asks for several: -o names the
+/// file of one of them (out.pdf), and each is -o with that extension replaced by its own
+/// (out.txt, out.md). Nothing when `output` ends in none of the formats' extensions.
+std::optional<std::string> output_for_format(const std::string& output, const std::vector<OutputFormat>& formats,
+                                             OutputFormat f);
 /// How long one build may take before it is stopped (--timeout): a CV builds in
 /// milliseconds, so only a runaway build (a hostile or generated input) comes near it.
 inline constexpr double kDefaultTimeoutSeconds = 60;

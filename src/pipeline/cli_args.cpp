@@ -163,10 +163,11 @@ bool check_combination(const CliArgs& out, std::string* error) {
   bool to_stdout = out.output ? *out.output == "-" : stdin_inputs > 0;
   if ((out.depfile || out.depfile_beside) && to_stdout && !out.many_outputs())
     return *error = "a make rule needs a PDF file as its target, but the PDF goes to standard output", false;
-  if (out.formats.size() > 1 && out.output)
-    return *error = "-o names one file, but --format asks for " + std::to_string(out.formats.size()) +
-                    " (each is written beside its input: cv.pdf, cv.txt, cv.md)", false;
   if (out.formats.size() > 1 && to_stdout) return *error = "standard output can take one --format, not several", false;
+  if (out.formats.size() > 1 && out.output && !output_for_format(*out.output, out.formats, out.formats[0]))
+    return *error = "-o names one file, but --format asks for " + std::to_string(out.formats.size()) +
+                    ": name the file of one of them (-o out." + format_extension(out.formats[0]) +
+                    "), and the others are written beside it with their own extensions", false;
   if (out.dump && out.formats != std::vector<OutputFormat>{OutputFormat::Pdf})
     return *error = "--dump prints the laid-out pages instead of writing files; it takes no --format", false;
   if (out.many_outputs()) {
@@ -232,6 +233,18 @@ std::optional<CliArgs> parse_convert_args(const std::vector<std::string>& args, 
   }
   if (out.inputs.empty()) return *error = "'vitae convert' needs a JSON Resume file", std::nullopt;
   return out;
+}
+
+std::optional<std::string> output_for_format(const std::string& output, const std::vector<OutputFormat>& formats,
+                                             OutputFormat f) {
+  for (OutputFormat g : formats) {
+    const std::string ext = std::string(".") + format_extension(g);
+    const std::size_t stem = output.size() - std::min(output.size(), ext.size());
+    // A name, not only an extension: "out.pdf" and "dir/out.pdf", never ".pdf" or "dir/.pdf".
+    if (stem > 0 && output[stem - 1] != '/' && output.compare(stem, ext.size(), ext) == 0)
+      return output.substr(0, stem) + "." + format_extension(f);
+  }
+  return std::nullopt;
 }
 
 const char* format_extension(OutputFormat format) {

@@ -31,7 +31,12 @@ bool has(const std::string& haystack, const std::string& needle) { return haysta
 TEST(Cli, FormatIsParsedAndCheckedAgainstTheOtherOptions) {
   EXPECT_EQ(run({"build", "cv.yaml", "--format", "docx"}).code, 2);
   EXPECT_TRUE(has(run({"build", "cv.yaml", "--format=pdf,"}).err, "unknown format '' in --format"));
-  EXPECT_TRUE(has(run({"build", "cv.yaml", "--format", "pdf,txt", "-o", "x"}).err, "-o names one file"));
+  // With several formats, -o names the file of one of them.
+  EXPECT_TRUE(has(run({"build", "cv.yaml", "--format", "pdf,txt", "-o", "x"}).err,
+                  "-o names one file, but --format asks for 2: name the file of one of them (-o out.pdf)"));
+  EXPECT_EQ(run({"build", "cv.yaml", "--format", "pdf,txt", "-o", "x.md"}).code, 2);  // md is not asked for
+  EXPECT_EQ(run({"build", "cv.yaml", "--format", "pdf,txt", "-o", "dir/.pdf"}).code, 2);
+  EXPECT_TRUE(has(run({"build", "cv.yaml", "--format", "pdf,txt", "-o", "-"}).err, "standard output can take one"));
   EXPECT_EQ(run({"build", "-", "--format", "txt,md"}).code, 2);  // both to standard output
   EXPECT_EQ(run({"build", "cv.yaml", "--format", "txt", "--dump"}).code, 2);
   EXPECT_TRUE(has(run({"check", "cv.yaml", "--format", "txt"}).err, "unknown option '--format'"));
@@ -55,6 +60,22 @@ TEST_F(CliFiles, FormatsAreWrittenBesideTheInputFromOneBuild) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_FALSE(fs::exists(dir / "cv.pdf"));
   EXPECT_EQ(slurp(dir / "cv.md"), md);  // the same bytes from the same CV
+}
+
+TEST_F(CliFiles, SeveralFormatsGoBesideTheFileOutputNames) {
+  fs::path cv = write("cv.yaml", kCv);
+  fs::create_directory(dir / "out");
+  const std::string named = (dir / "out" / "ada.v2.md").string();
+  CliRun r = run({"build", cv.string(), "--format", "pdf,txt,md", "-o", named, "-MD"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const fs::path stem = dir / "out" / "ada.v2";
+  EXPECT_EQ(r.err, "wrote " + stem.string() + ".pdf (1 page)\n" + "wrote " + stem.string() + ".txt\n" + "wrote " +
+                       stem.string() + ".md\n");
+  EXPECT_EQ(slurp(stem.string() + ".pdf").rfind("%PDF-", 0), 0u);
+  EXPECT_TRUE(has(slurp(stem.string() + ".txt"), "Royal Society, Translator\n"));
+  EXPECT_TRUE(has(slurp(stem.string() + ".md"), "[algorithm](https://example.org/note-g)"));
+  EXPECT_TRUE(fs::exists(stem.string() + ".pdf.d"));  // -MD: beside the first format's file
+  EXPECT_FALSE(fs::exists(dir / "cv.pdf"));           // nothing beside the input
 }
 
 TEST_F(CliFiles, VariantsAndSetValuesApplyToTheText) {
