@@ -24,6 +24,18 @@ std::string line_excerpt(const SetLine& l) {
   return t;
 }
 
+/// The end of a line's text, at most 60 bytes of it: where a word broken across lines is.
+std::string line_end_excerpt(const SetLine& l) {
+  std::string t;
+  for (const GlyphRun& r : l.frame.runs) t += r.text;
+  if (t.size() > 60) {
+    std::size_t cut = t.size() - 57;
+    while (cut < t.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) ++cut;
+    t = "..." + t.substr(cut);
+  }
+  return t;
+}
+
 }  // namespace
 
 std::vector<StyledText> styled(const RealizeContext& ctx, const std::string& markup, Role role,
@@ -95,7 +107,7 @@ std::vector<SetLine> paragraph(const RealizeContext& ctx, std::vector<StyledText
                           " not in any font; shown as a box",
                       "choose a font that covers it with design.typography.font_family");
   }
-  bool prev_hyphen = false;
+  bool prev_hyphen = false, broken_word_told = false;
   for (const SetLine& l : p.lines) {
     LayoutStats& s = ctx.stats;
     ++s.lines;
@@ -114,6 +126,14 @@ std::vector<SetLine> paragraph(const RealizeContext& ctx, std::vector<StyledText
       std::snprintf(buf, sizeof buf, "%.2fpt", l.overfull_by.to_pt());
       ctx.diags.warning(ctx.doc.path_of(loc), loc, std::string("overfull line, ") + buf + " too wide: '" + line_excerpt(l) + "'",
                         "shorten the text or allow a break (a space, or a hyphen)");
+    } else if (l.broken_in_word) {
+      // Not TeX's way (it would leave the word overfull): the word stays inside the
+      // margins, cut between two letters, and the user is told where, once a paragraph.
+      if (!broken_word_told)
+        ctx.diags.warning(ctx.doc.path_of(loc), loc,
+                          "a word wider than the line is broken between two letters: '" + line_end_excerpt(l) + "'",
+                          "shorten the word, or give it a place to break (a hyphen, or a space)");
+      broken_word_told = true;
     } else if (l.underfull && &l != &p.lines.back()) {
       // TeX's "Underfull \hbox (badness N)": reported, never silent.
       ++s.underfull_lines;

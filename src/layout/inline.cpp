@@ -231,6 +231,12 @@ SetLine assemble_line(const Builder& b, const lb::Line& line, Abs width,
   out.underfull = line.underfull && spec.align == Align::Justify;
   out.badness = line.badness;
   out.hyphenated = line.hyphenated;
+  // The item at `end` is the break that ends the line.
+  if (line.end < b.items.size()) {
+    const lb::Item& brk = b.items[line.end];
+    out.broken_in_word = brk.kind == lb::ItemKind::Penalty && !brk.flagged &&
+                         brk.penalty == WordBreakConfig{}.anywhere_penalty;
+  }
 
   Abs top;
   for (std::size_t k = line.start; k < line.end; ++k) {

@@ -66,6 +66,9 @@ struct SetLine {
   bool underfull = false;  ///< badness above TeX's \hbadness (1000): a loose line
   int badness = 0;
   bool hyphenated = false;
+  /// The line ends inside a word wider than the line, between two letters and with no
+  /// hyphen: the last resort of word_breaks.h, which the user is told of.
+  bool broken_in_word = false;
 };
 
 /// The result of breaking a paragraph.

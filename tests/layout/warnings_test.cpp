@@ -43,13 +43,35 @@ TEST(LayoutWarnings, MissingCharactersAreNamedOncePerParagraphAtTheirSourceLine)
   EXPECT_EQ(w[0]->path, "cv.yaml");
 }
 
-TEST(LayoutWarnings, AWordLongerThanTheLineGivesNoWarning) {
+// A word wider than the line is cut between letters on every line it needs, with no
+// overfull or underfull noise for its pieces, and one warning for the paragraph, which
+// shows where the first cut is.
+TEST(LayoutWarnings, AWordLongerThanTheLineIsBrokenWithOneWarning) {
   FontLibrary fonts(FontLibraryConfig{VITAE_SOURCE_DIR "/fonts", false});
   Diagnostics d;
   LayoutResult r = layout_document(one_paragraph(std::string(300, 'w')), fonts, {}, d);
   EXPECT_EQ(r.stats.overfull_lines, 0);
   EXPECT_EQ(r.stats.underfull_lines, 0);
-  EXPECT_TRUE(warnings_with(d, "line").empty());
+  EXPECT_GE(r.stats.lines, 3);
+  auto w = warnings_with(d, "line");
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0]->message.rfind("a word wider than the line is broken between two letters: '...www", 0), 0u)
+      << w[0]->message;
+  EXPECT_EQ(w[0]->hint, "shorten the word, or give it a place to break (a hyphen, or a space)");
+  EXPECT_EQ(w[0]->loc.line, 7);
+}
+
+// A long address breaks at its slashes and dots, as addresses do: nothing to report. (A
+// segment so long that a line ending before it would be too loose is still cut, and
+// reported, as any word.)
+TEST(LayoutWarnings, ALongAddressBrokenAtItsSlashesGivesNoWarning) {
+  FontLibrary fonts(FontLibraryConfig{VITAE_SOURCE_DIR "/fonts", false});
+  Diagnostics d;
+  std::string url = "https://example.org";
+  for (int i = 0; i < 30; ++i) url += "/p" + std::to_string(i);
+  LayoutResult r = layout_document(one_paragraph(url), fonts, {}, d);
+  EXPECT_GE(r.stats.lines, 2);
+  for (const Diagnostic* w : warnings_with(d, "line")) ADD_FAILURE() << w->message << "\n" << dump_pages(r.doc);
 }
 
 }  // namespace
