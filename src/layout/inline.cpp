@@ -139,7 +139,8 @@ struct Builder {
         std::string_view text = std::string_view(t).substr(i, j - i);
         wb.allow_hyphenation = spec.hyphenate && ctx.hyphenator;
         const ShapedPiece& shaped = ctx.shaper->shape(st, text);
-        w.breaks = word_breaks(text, wb, ctx.hyphenator, shaped.width);
+        w.breaks = word_breaks(text, wb, ctx.hyphenator, shaped.width,
+                               [&shaped](std::size_t from, std::size_t to) { return width_between(shaped, from, to); });
         add_word(std::move(w), shaped);
         any_box = true;
         i = j;

@@ -50,10 +50,32 @@ void add(std::vector<WordBreak>& out, WordBreak b) {
   out.push_back(b);
 }
 
+bool by_offset(const WordBreak& a, const WordBreak& b) { return a.offset < b.offset; }
+
+// The last resort: a word wider than the line may break between any two characters, but
+// only inside a stretch between its other breaks that is itself wider than the line. So an
+// address breaks at its slashes and a compound at its hyphenation points, even where that
+// leaves the line before it loose, and is cut between letters only where nothing else
+// keeps it inside the margins. `out` holds the other breaks, ascending.
+void add_breaks_anywhere(std::string_view w, const WordBreakConfig& config, const WidthOf& width_of,
+                         std::vector<WordBreak>& out) {
+  std::vector<WordBreak> anywhere;
+  std::size_t from = 0;
+  for (std::size_t k = 0; k <= out.size(); ++k) {
+    const std::size_t to = k < out.size() ? out[k].offset : w.size();
+    if (width_of(from, to) > config.line_width)
+      for (std::size_t i = from + 1; i < to; ++i)
+        if (!is_continuation(static_cast<unsigned char>(w[i]))) anywhere.push_back({i, config.anywhere_penalty, false});
+    from = to;
+  }
+  out.insert(out.end(), anywhere.begin(), anywhere.end());
+  std::sort(out.begin(), out.end(), by_offset);
+}
+
 }  // namespace
 
 std::vector<WordBreak> word_breaks(std::string_view w, const WordBreakConfig& config,
-                                   const Hyphenator* hyphenator, Abs word_width) {
+                                   const Hyphenator* hyphenator, Abs word_width, const WidthOf& width_of) {
   std::vector<WordBreak> out;
   // Explicit hyphens ("co-founder"): a break after the hyphen, at least two letters on
   // each side, as TeX allows after an explicit hyphen (\exhyphenpenalty).
@@ -73,11 +95,8 @@ std::vector<WordBreak> word_breaks(std::string_view w, const WordBreakConfig& co
   if (config.allow_hyphenation && hyphenator && !core.empty() && !looks_like_url(w)) {
     for (std::size_t off : hyphenator->hyphenate(core)) add(out, {core_at + off, config.hyphen_penalty, true});
   }
-  if (word_width > config.line_width) {
-    for (std::size_t i = 1; i < w.size(); ++i)
-      if (!is_continuation(static_cast<unsigned char>(w[i]))) add(out, {i, config.anywhere_penalty, false});
-  }
-  std::sort(out.begin(), out.end(), [](const WordBreak& a, const WordBreak& b) { return a.offset < b.offset; });
+  std::sort(out.begin(), out.end(), by_offset);
+  if (word_width > config.line_width) add_breaks_anywhere(w, config, width_of, out);
   return out;
 }
 

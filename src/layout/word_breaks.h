@@ -1,8 +1,9 @@
 // Where a word may break inside: after explicit hyphens, at sensible points of URLs and
 // e-mail addresses (no hyphen drawn), at hyphenation points (a hyphen drawn), and as a
-// last resort anywhere, for a word wider than the line.
+// last resort anywhere, inside a part of a word too wide for the line.
 #pragma once
 
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -30,9 +31,13 @@ struct WordBreakConfig {
   int anywhere_penalty = 5000;       ///< last resort, between any two characters
 };
 
+/// The natural width, in its style, of the word's bytes [from, to).
+using WidthOf = std::function<Abs(std::size_t from, std::size_t to)>;
+
 /// The break opportunities inside `word` (no spaces in it), ascending by offset.
-/// `word_width` is the word's natural width in its style.
+/// `word_width` is the word's natural width in its style; `width_of` measures a part of it,
+/// asked only for a word wider than the line.
 std::vector<WordBreak> word_breaks(std::string_view word, const WordBreakConfig& config,
-                                   const Hyphenator* hyphenator, Abs word_width);
+                                   const Hyphenator* hyphenator, Abs word_width, const WidthOf& width_of);
 
 }  // namespace vitae

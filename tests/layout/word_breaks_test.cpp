@@ -11,7 +11,9 @@ std::vector<std::size_t> offsets(std::string_view w, double line_width = 1000, d
   WordBreakConfig c;
   c.line_width = Abs::pt(line_width);
   std::vector<std::size_t> out;
-  for (const WordBreak& b : word_breaks(w, c, nullptr, Abs::pt(word_width))) out.push_back(b.offset);
+  // Every byte equally wide.
+  auto width_of = [&](std::size_t from, std::size_t to) { return Abs::pt(word_width * (to - from) / w.size()); };
+  for (const WordBreak& b : word_breaks(w, c, nullptr, Abs::pt(word_width), width_of)) out.push_back(b.offset);
   return out;
 }
 
@@ -41,6 +43,17 @@ TEST(WordBreaks, AnywhereOnlyWhenTheWordIsWiderThanTheLine) {
   EXPECT_EQ(offsets("abcdef", 40, 50).size(), 5u);
   // UTF-8: never inside a character.
   EXPECT_EQ(offsets("\xc3\xa9\xc3\xa9\xc3\xa9", 10, 50), (std::vector<std::size_t>{2, 4}));
+  // Only inside a part between the word's other breaks that is wider than the line: this
+  // address (45 bytes, 100 pt) breaks after "//", "a." and its slashes alone while each part
+  // fits (the widest, "bbb.../", 20 bytes: 44 pt)...
+  EXPECT_EQ(offsets("https://a.example/bbbbbbbbbbbbbbbbbbb/ccccccc", 60, 100),
+            (std::vector<std::size_t>{8, 10, 18, 38}));
+  // ...and between letters inside the one part that does not fit (46.5 pt of a 40 pt line).
+  std::vector<std::size_t> cut = offsets("https://a.example/bbbbbbbbbbbbbbbbbbb/ccccc", 40, 100);
+  EXPECT_EQ(cut.size(), 4u + 19u);
+  EXPECT_EQ(cut[2], 18u);  // the slash, then every letter after it
+  EXPECT_EQ(cut[3], 19u);
+  EXPECT_EQ(cut.back(), 38u);
 }
 
 TEST(WordBreaks, HyphenationOnlyInsideLettersAndNeverInUrls) {
@@ -52,7 +65,7 @@ TEST(WordBreaks, HyphenationOnlyInsideLettersAndNeverInUrls) {
   c.allow_hyphenation = true;
   auto flagged = [&](std::string_view w) {
     std::vector<std::size_t> out;
-    for (const WordBreak& b : word_breaks(w, c, h.get(), Abs::pt(10)))
+    for (const WordBreak& b : word_breaks(w, c, h.get(), Abs::pt(10), [](std::size_t, std::size_t) { return Abs::pt(1); }))
       if (b.hyphen) out.push_back(b.offset);
     return out;
   };
