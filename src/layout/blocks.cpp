@@ -12,28 +12,21 @@ namespace vitae::blocks {
 
 namespace {
 
-// The text of a set line, shortened for a message.
-std::string line_excerpt(const SetLine& l) {
+// The text of a set line, shortened for a message to at most 60 bytes: its start, or with
+// `from_end` its end (where a word broken across lines is). Never inside a UTF-8 character.
+std::string line_excerpt(const SetLine& l, bool from_end = false) {
   std::string t;
   for (const GlyphRun& r : l.frame.runs) t += r.text;
-  if (t.size() > 60) {
-    std::size_t cut = 57;
-    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
-    t = t.substr(0, cut) + "...";
-  }
-  return t;
-}
-
-/// The end of a line's text, at most 60 bytes of it: where a word broken across lines is.
-std::string line_end_excerpt(const SetLine& l) {
-  std::string t;
-  for (const GlyphRun& r : l.frame.runs) t += r.text;
-  if (t.size() > 60) {
+  if (t.size() <= 60) return t;
+  auto inside_character = [&](std::size_t i) { return (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80; };
+  if (from_end) {
     std::size_t cut = t.size() - 57;
-    while (cut < t.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) ++cut;
-    t = "..." + t.substr(cut);
+    while (cut < t.size() && inside_character(cut)) ++cut;
+    return "..." + t.substr(cut);
   }
-  return t;
+  std::size_t cut = 57;
+  while (cut > 0 && inside_character(cut)) --cut;
+  return t.substr(0, cut) + "...";
 }
 
 }  // namespace
@@ -131,7 +124,7 @@ std::vector<SetLine> paragraph(const RealizeContext& ctx, std::vector<StyledText
       // margins, cut between two letters, and the user is told where, once a paragraph.
       if (!broken_word_told)
         ctx.diags.warning(ctx.doc.path_of(loc), loc,
-                          "a word wider than the line is broken between two letters: '" + line_end_excerpt(l) + "'",
+                          "a word wider than the line is broken between two letters: '" + line_excerpt(l, true) + "'",
                           "shorten the word, or give it a place to break (a hyphen, or a space)");
       broken_word_told = true;
     } else if (l.underfull && &l != &p.lines.back()) {
