@@ -2,6 +2,7 @@
 // only code that builds it from YAML or JSON; every later stage reads it.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -136,6 +137,10 @@ struct FontChoice {
 template <typename T>
 struct PerRole {
   T body{}, name{}, headline{}, connections{}, section_titles{};
+
+  /// Every role's value, in this order.
+  std::array<T*, 5> all() { return {&body, &name, &headline, &connections, &section_titles}; }
+  std::array<const T*, 5> all() const { return {&body, &name, &headline, &connections, &section_titles}; }
 };
 
 /// Every design parameter, as plain values. A built-in layout (layouts/*.yaml) gives the

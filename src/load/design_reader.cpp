@@ -251,9 +251,7 @@ std::optional<Design> parse_layout(const BuiltinLayout& l, Diagnostics& diags, s
 /// `chosen_at`, the user's `design.theme` that chose the layout (nowhere when none did).
 void apply_layout(const std::string& name, SourceLoc chosen_at, Design& design, Reader& user) {
   if (std::optional<Design> d = builtin_design(name, user.diags())) design = std::move(*d);
-  PerRole<FontChoice>& f = design.typography.font_family;
-  for (FontChoice* choice : {&f.body, &f.name, &f.headline, &f.connections, &f.section_titles})
-    choice->loc = chosen_at;
+  for (FontChoice* choice : design.typography.font_family.all()) choice->loc = chosen_at;
 }
 
 }  // namespace

@@ -41,7 +41,7 @@ void check_font_paths(const Document& doc, const FontPathSource& source, Reader&
   const PerRole<FontChoice>& f = doc.design.typography.font_family;
   // Several roles often share one value (typography.font_family sets them all): once each.
   std::vector<SourceLoc> seen;
-  for (const FontChoice* choice : {&f.body, &f.name, &f.headline, &f.connections, &f.section_titles}) {
+  for (const FontChoice* choice : f.all()) {
     const SourceLoc& l = choice->loc;
     if (std::any_of(seen.begin(), seen.end(), [&](const SourceLoc& s) {
           return s.file == l.file && s.line == l.line && s.column == l.column;

@@ -86,7 +86,7 @@ TEST(Layouts, ABuiltInLayoutsFontsAreLocatedAtTheThemeThatChoseIt) {
   ASSERT_TRUE(l.doc) << l.text();
   const auto& f = l.doc->design.typography.font_family;
   EXPECT_EQ(f.body.family, "Fontin");
-  for (const FontChoice* c : {&f.body, &f.name, &f.headline, &f.connections, &f.section_titles}) {
+  for (const FontChoice* c : f.all()) {
     EXPECT_EQ(c->loc.file, 0);
     EXPECT_EQ(c->loc.line, 4);
     EXPECT_EQ(c->loc.column, 10);
