@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <system_error>
+#include <utility>
 
 namespace vitae {
 
@@ -118,8 +119,11 @@ void TaskGroup::wait() {
   }
   s.work(0);
   s.wait_idle();
-  for (const std::exception_ptr& e : s.errors)
-    if (e) std::rethrow_exception(e);
+  // Moved out: the group's state may outlive this call in a helper that has not yet let go
+  // of it, and the exception must be freed on this thread, which reads it (the reference
+  // count of an exception_ptr is libstdc++'s own atomic, which ThreadSanitizer cannot see).
+  for (std::exception_ptr& e : s.errors)
+    if (e) std::rethrow_exception(std::exchange(e, nullptr));
 }
 
 void run_tasks(Workers* workers, std::size_t n, const std::function<void(std::size_t)>& task) {
